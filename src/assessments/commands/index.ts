@@ -1,0 +1,21 @@
+import { ChangeConfidenceHandler } from './change-confidence.handler.js';
+import { ChangeHorizonHandler } from './change-horizon.handler.js';
+import { ChangeLikelihoodHandler } from './change-likelihood.handler.js';
+import { ChangeSubjectHandler } from './change-subject.handler.js';
+import { DraftAssessmentHandler } from './draft-assessment.handler.js';
+import { PublishAssessmentHandler } from './publish-assessment.handler.js';
+import { RewordStatementHandler } from './reword-statement.handler.js';
+import { SupersedeAssessmentHandler } from './supersede-assessment.handler.js';
+import { WithdrawAssessmentHandler } from './withdraw-assessment.handler.js';
+
+export const ASSESSMENT_COMMAND_HANDLERS = [
+  DraftAssessmentHandler,
+  RewordStatementHandler,
+  ChangeLikelihoodHandler,
+  ChangeConfidenceHandler,
+  ChangeHorizonHandler,
+  ChangeSubjectHandler,
+  PublishAssessmentHandler,
+  WithdrawAssessmentHandler,
+  SupersedeAssessmentHandler,
+];

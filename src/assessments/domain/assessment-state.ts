@@ -1,0 +1,34 @@
+import type { AssessmentStatus, Confidence, SourceReference, Subject } from './assessment-values.js';
+import type { Horizon } from './horizons.js';
+import type { Likelihood } from './likelihood.js';
+
+/** An assessment as folded from its events. */
+export interface AssessmentState {
+  readonly assessmentId: string;
+  /** 0-based revision of the last event folded. */
+  readonly revision: number;
+  readonly status: AssessmentStatus;
+  readonly statement: string;
+  readonly likelihood: Likelihood;
+  readonly confidence: Confidence;
+  readonly horizon: Horizon;
+  readonly subject: Subject;
+  readonly classification: string;
+  readonly source: SourceReference | null;
+  readonly createdAt: string;
+  readonly createdBy: string;
+  /** Effective time of the draft: when the judgment was first made. */
+  readonly effectiveFrom: string;
+  readonly updatedAt: string;
+  readonly updatedBy: string;
+  /** Effective time of the last event; later events may not be earlier. */
+  readonly lastEffectiveAt: string;
+  /** Who made the last change of substance; that person may not publish it. */
+  readonly lastAuthor: string;
+  readonly publishedRevision: number | null;
+  readonly publishedAt: string | null;
+  readonly publishedBy: string | null;
+  /** True when the content changed after the last publication (or was never published). */
+  readonly hasUnpublishedChanges: boolean;
+  readonly supersededBy: string | null;
+}

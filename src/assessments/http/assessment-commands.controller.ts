@@ -1,0 +1,173 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { FastifyReply } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { CommandMeta } from '../../common/http/command-meta.decorator.js';
+import type { RequestCommandMeta } from '../../common/http/command-meta.decorator.js';
+import type { CommandMetadata, CommandResult } from '../application/command-metadata.js';
+import { ChangeConfidenceCommand } from '../commands/change-confidence.command.js';
+import { ChangeHorizonCommand } from '../commands/change-horizon.command.js';
+import { ChangeLikelihoodCommand } from '../commands/change-likelihood.command.js';
+import { ChangeSubjectCommand } from '../commands/change-subject.command.js';
+import { DraftAssessmentCommand } from '../commands/draft-assessment.command.js';
+import { PublishAssessmentCommand } from '../commands/publish-assessment.command.js';
+import { RewordStatementCommand } from '../commands/reword-statement.command.js';
+import { SupersedeAssessmentCommand } from '../commands/supersede-assessment.command.js';
+import { WithdrawAssessmentCommand } from '../commands/withdraw-assessment.command.js';
+import type { LikelihoodInput } from '../domain/likelihood.js';
+import type { HorizonInput } from '../domain/horizons.js';
+import { AssessmentIdPipe } from './assessment-id.pipe.js';
+import { ChangeDto } from './dto/change.dto.js';
+import {
+  ChangeConfidenceDto,
+  ChangeHorizonDto,
+  ChangeLikelihoodDto,
+  ChangeSubjectDto,
+  RewordStatementDto,
+  SupersedeAssessmentDto,
+} from './dto/change-requests.dto.js';
+import { DraftAssessmentDto } from './dto/draft-assessment.dto.js';
+import type { HorizonDto } from './dto/horizon.dto.js';
+import type { LikelihoodDto } from './dto/likelihood.dto.js';
+import type { SubjectDto } from './dto/subject.dto.js';
+
+const metaOf = (request: RequestCommandMeta, body: { effectiveAt?: string; causationId?: string }): CommandMetadata => ({
+  ...request,
+  effectiveAt: body.effectiveAt,
+  causationId: body.causationId,
+});
+
+// The DTOs have been validated; these narrow them to the domain's input shapes.
+const likelihoodInput = (l: LikelihoodDto) =>
+  (l.probability !== undefined ? { probability: l.probability } : { scale: l.scale, term: l.term }) as LikelihoodInput;
+const horizonInput = (h: HorizonDto) =>
+  (h.term !== undefined ? { term: h.term, start: h.start } : { start: h.start, end: h.end }) as HorizonInput;
+const subjectInput = (s: SubjectDto | undefined) => ({
+  actors: s?.actors ?? [],
+  regions: s?.regions ?? [],
+  topics: s?.topics ?? [],
+});
+
+/** Writes: drafting an assessment and recording each kind of change to it. */
+@Controller('assessments')
+export class AssessmentCommandsController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post()
+  @HttpCode(201)
+  async draft(
+    @Body() body: DraftAssessmentDto,
+    @CommandMeta() request: RequestCommandMeta,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResult> {
+    const assessmentId = randomUUID();
+    const result = await this.commandBus.execute(
+      new DraftAssessmentCommand(
+        {
+          assessmentId,
+          statement: body.statement,
+          likelihood: likelihoodInput(body.likelihood),
+          confidence: body.confidence,
+          horizon: horizonInput(body.horizon),
+          subject: subjectInput(body.subject),
+          source: body.source ? { document: body.source.document, section: body.source.section ?? null } : null,
+          classification: body.classification,
+          rationale: body.rationale,
+        },
+        metaOf(request, body),
+      ),
+    );
+    reply.header('Location', `/assessments/${assessmentId}`);
+    return result;
+  }
+
+  @Post(':id/statement')
+  @HttpCode(200)
+  reword(
+    @Param('id', AssessmentIdPipe) id: string,
+    @Body() body: RewordStatementDto,
+    @CommandMeta() request: RequestCommandMeta,
+  ): Promise<CommandResult> {
+    const data = { statement: body.statement, rationale: body.rationale };
+    return this.commandBus.execute(new RewordStatementCommand(id, body.expectedRevision, data, metaOf(request, body)));
+  }
+
+  @Post(':id/likelihood')
+  @HttpCode(200)
+  changeLikelihood(
+    @Param('id', AssessmentIdPipe) id: string,
+    @Body() body: ChangeLikelihoodDto,
+    @CommandMeta() request: RequestCommandMeta,
+  ): Promise<CommandResult> {
+    const data = { likelihood: likelihoodInput(body.likelihood), basis: body.basis, rationale: body.rationale };
+    return this.commandBus.execute(new ChangeLikelihoodCommand(id, body.expectedRevision, data, metaOf(request, body)));
+  }
+
+  @Post(':id/confidence')
+  @HttpCode(200)
+  changeConfidence(
+    @Param('id', AssessmentIdPipe) id: string,
+    @Body() body: ChangeConfidenceDto,
+    @CommandMeta() request: RequestCommandMeta,
+  ): Promise<CommandResult> {
+    const data = { confidence: body.confidence, basis: body.basis, rationale: body.rationale };
+    return this.commandBus.execute(new ChangeConfidenceCommand(id, body.expectedRevision, data, metaOf(request, body)));
+  }
+
+  @Post(':id/horizon')
+  @HttpCode(200)
+  changeHorizon(
+    @Param('id', AssessmentIdPipe) id: string,
+    @Body() body: ChangeHorizonDto,
+    @CommandMeta() request: RequestCommandMeta,
+  ): Promise<CommandResult> {
+    const data = { horizon: horizonInput(body.horizon), rationale: body.rationale };
+    return this.commandBus.execute(new ChangeHorizonCommand(id, body.expectedRevision, data, metaOf(request, body)));
+  }
+
+  @Post(':id/subject')
+  @HttpCode(200)
+  changeSubject(
+    @Param('id', AssessmentIdPipe) id: string,
+    @Body() body: ChangeSubjectDto,
+    @CommandMeta() request: RequestCommandMeta,
+  ): Promise<CommandResult> {
+    const data = { subject: subjectInput(body.subject), rationale: body.rationale };
+    return this.commandBus.execute(new ChangeSubjectCommand(id, body.expectedRevision, data, metaOf(request, body)));
+  }
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  publish(
+    @Param('id', AssessmentIdPipe) id: string,
+    @Body() body: ChangeDto,
+    @CommandMeta() request: RequestCommandMeta,
+  ): Promise<CommandResult> {
+    const data = { rationale: body.rationale };
+    return this.commandBus.execute(new PublishAssessmentCommand(id, body.expectedRevision, data, metaOf(request, body)));
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  withdraw(
+    @Param('id', AssessmentIdPipe) id: string,
+    @Body() body: ChangeDto,
+    @CommandMeta() request: RequestCommandMeta,
+  ): Promise<CommandResult> {
+    const data = { rationale: body.rationale };
+    return this.commandBus.execute(new WithdrawAssessmentCommand(id, body.expectedRevision, data, metaOf(request, body)));
+  }
+
+  @Post(':id/supersede')
+  @HttpCode(200)
+  supersede(
+    @Param('id', AssessmentIdPipe) id: string,
+    @Body() body: SupersedeAssessmentDto,
+    @CommandMeta() request: RequestCommandMeta,
+  ): Promise<CommandResult> {
+    const data = { supersededBy: body.supersededBy.toLowerCase(), rationale: body.rationale };
+    return this.commandBus.execute(
+      new SupersedeAssessmentCommand(id, body.expectedRevision, data, metaOf(request, body)),
+    );
+  }
+}

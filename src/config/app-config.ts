@@ -1,0 +1,58 @@
+import { resolve } from 'node:path';
+import type { SqliteSynchronous } from '../event-store/sqlite/sqlite-event-store.schema.js';
+
+/** Everything the service reads from its environment, parsed once at start. */
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string;
+  /** Directory holding the embedded store's SQLite files. */
+  readonly dataDir: string;
+  readonly sqliteSynchronous: SqliteSynchronous;
+  /** Largest request body accepted, in bytes. */
+  readonly bodyLimit: number;
+  readonly logLevel: 'silent' | 'error' | 'warn' | 'log' | 'debug';
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`invalid configuration: ${variable} ${message}`);
+  }
+}
+
+const SYNCHRONOUS_LEVELS: readonly SqliteSynchronous[] = ['OFF', 'NORMAL', 'FULL', 'EXTRA'];
+const LOG_LEVELS: readonly AppConfig['logLevel'][] = ['silent', 'error', 'warn', 'log', 'debug'];
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST?.trim() || '0.0.0.0',
+    dataDir: resolve(env.DATA_DIR?.trim() || './data'),
+    sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', SYNCHRONOUS_LEVELS, 'FULL'),
+    bodyLimit: integer(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024, 64 * 1024 * 1024),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'log'),
+  };
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(name, `must be an integer from ${min} to ${max} (got "${raw}")`);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = (allowed as readonly string[]).find((a) => a.toLowerCase() === raw.toLowerCase());
+  if (!value) throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${raw}")`);
+  return value as T;
+}
+
+/** Nest injection token for AppConfig. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,27 @@
+import type { ExpectedRevision } from './event-store.port.js';
+
+/**
+ * The single conflict error every adapter raises when a stream is not at the
+ * revision the caller expected. `actualRevision` is -1 when the stream does
+ * not exist.
+ */
+export class WrongExpectedRevisionError extends Error {
+  constructor(
+    readonly streamName: string,
+    readonly expectedRevision: ExpectedRevision,
+    readonly actualRevision: number,
+  ) {
+    super(
+      `stream ${streamName}: expected revision ${String(expectedRevision)}, but it is at ${
+        actualRevision < 0 ? 'no stream' : actualRevision
+      }`,
+    );
+  }
+}
+
+/** The store was closed (shutdown) while an operation was pending or started. */
+export class EventStoreClosedError extends Error {
+  constructor() {
+    super('the event store is closed');
+  }
+}

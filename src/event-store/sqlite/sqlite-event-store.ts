@@ -1,0 +1,327 @@
+import Database from 'better-sqlite3';
+import { EventStoreClosedError, WrongExpectedRevisionError } from '../event-store.errors.js';
+import type {
+  AllSubscription,
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  Position,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeToAllOptions,
+} from '../event-store.port.js';
+import { EVENT_STORE_SCHEMA, EventRow, SqliteSynchronous } from './sqlite-event-store.schema.js';
+
+export interface SqliteEventStoreOptions {
+  /** File path, or ':memory:' for tests. */
+  readonly filename: string;
+  /** FULL (default) fsyncs every commit: an acknowledged append survives power loss. */
+  readonly synchronous?: SqliteSynchronous;
+  /** Upper bound on appends committed in one transaction. */
+  readonly maxBatch?: number;
+  /**
+   * How often an idle subscription looks for events written by another
+   * process. Appends made through this instance wake subscribers at once.
+   */
+  readonly foreignWritePollMs?: number;
+}
+
+interface PendingAppend {
+  readonly stream: string;
+  readonly events: readonly EventToAppend[];
+  readonly expectedRevision: ExpectedRevision;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
+
+const NO_STREAM = -1;
+
+/**
+ * Embedded event store on better-sqlite3.
+ *
+ * Appends are group-committed: every append that arrives while the event loop
+ * is busy is queued, and the queue is written in one IMMEDIATE transaction on
+ * the next turn (setImmediate), so N concurrent commands cost one fsync, not
+ * N. Each append is still checked against its own expected revision, and one
+ * that fails is rolled back alone (savepoint) without touching its neighbours.
+ */
+export class SqliteEventStore implements EventStore {
+  readonly db: Database.Database;
+  /** Group-commit counters: transactions committed, appends in them, the largest batch. */
+  readonly stats = { commits: 0, appends: 0, largestBatch: 0 };
+  private queue: PendingAppend[] = [];
+  private flushScheduled = false;
+  private closed = false;
+  private readonly waiters = new Set<() => void>();
+  private readonly maxBatch: number;
+  private readonly pollMs: number;
+
+  private readonly stmt: {
+    streamRevision: Database.Statement<[string], { revision: number | null }>;
+    insert: Database.Statement<[string, number, string, string, string, string]>;
+    eventById: Database.Statement<[string], { stream: string; revision: number; position: number }>;
+    readForwards: Database.Statement<[string, number, number, number], EventRow>;
+    readBackwards: Database.Statement<[string, number, number, number], EventRow>;
+    readAll: Database.Statement<[number | bigint, number], EventRow>;
+    head: Database.Statement<[], { position: number | null }>;
+  };
+  private readonly commitBatch: (batch: readonly PendingAppend[], outcomes: Outcome[]) => void;
+  private readonly appendInSavepoint: (request: PendingAppend) => AppendResult;
+
+  constructor(options: SqliteEventStoreOptions) {
+    this.maxBatch = options.maxBatch ?? 2000;
+    this.pollMs = options.foreignWritePollMs ?? 1000;
+    this.db = new Database(options.filename);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('cache_size = -65536');
+    this.db.exec(EVENT_STORE_SCHEMA);
+
+    this.stmt = {
+      streamRevision: this.db.prepare('SELECT max(revision) AS revision FROM events WHERE stream = ?'),
+      insert: this.db.prepare(
+        'INSERT INTO events (stream, revision, id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      eventById: this.db.prepare('SELECT stream, revision, position FROM events WHERE id = ?'),
+      readForwards: this.db.prepare(
+        'SELECT * FROM events WHERE stream = ? AND revision >= ? AND revision <= ? ORDER BY revision ASC LIMIT ?',
+      ),
+      readBackwards: this.db.prepare(
+        'SELECT * FROM events WHERE stream = ? AND revision <= ? AND revision >= ? ORDER BY revision DESC LIMIT ?',
+      ),
+      readAll: this.db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position ASC LIMIT ?'),
+      head: this.db.prepare('SELECT max(position) AS position FROM events'),
+    };
+
+    this.appendInSavepoint = this.db.transaction((request: PendingAppend) => this.appendOne(request));
+    const commit = this.db.transaction((batch: readonly PendingAppend[], outcomes: Outcome[]) => {
+      for (const request of batch) {
+        try {
+          // A single-row insert is atomic by itself; only multi-event appends
+          // need a savepoint to roll back alone.
+          const result =
+            request.events.length === 1 ? this.appendOne(request) : this.appendInSavepoint(request);
+          outcomes.push({ ok: true, result });
+        } catch (error) {
+          outcomes.push({ ok: false, error });
+        }
+      }
+    });
+    this.commitBatch = (batch, outcomes) => commit.immediate(batch, outcomes);
+  }
+
+  appendToStream(stream: string, events: readonly EventToAppend[], options: AppendOptions): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(new EventStoreClosedError());
+    if (events.length === 0) return Promise.reject(new Error('appendToStream needs at least one event'));
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.queue.push({ stream, events, expectedRevision: options.expectedRevision, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /** Writes everything queued, in batches of at most maxBatch appends. */
+  private flush(): void {
+    this.flushScheduled = false;
+    while (this.queue.length > 0) {
+      const batch = this.queue.length <= this.maxBatch ? this.queue : this.queue.slice(0, this.maxBatch);
+      this.queue = batch === this.queue ? [] : this.queue.slice(this.maxBatch);
+      const outcomes: Outcome[] = [];
+      try {
+        this.commitBatch(batch, outcomes);
+      } catch (error) {
+        // The transaction itself failed (disk full, I/O error): nothing of the
+        // batch was committed, so every append in it fails.
+        for (const request of batch) request.reject(error);
+        continue;
+      }
+      this.stats.commits += 1;
+      this.stats.appends += batch.length;
+      if (batch.length > this.stats.largestBatch) this.stats.largestBatch = batch.length;
+      let appended = false;
+      for (let i = 0; i < batch.length; i++) {
+        const outcome = outcomes[i];
+        if (outcome.ok) {
+          appended = true;
+          batch[i].resolve(outcome.result);
+        } else {
+          batch[i].reject(outcome.error);
+        }
+      }
+      if (appended) this.wakeSubscribers();
+    }
+  }
+
+  private appendOne(request: PendingAppend): AppendResult {
+    const { stream, events, expectedRevision } = request;
+    const duplicate = this.findDuplicate(stream, events);
+    if (duplicate) return duplicate;
+    const current = this.stmt.streamRevision.get(stream)?.revision ?? NO_STREAM;
+    if (!revisionMatches(expectedRevision, current)) {
+      throw new WrongExpectedRevisionError(stream, expectedRevision, current);
+    }
+    let revision = current;
+    let position: number | bigint = 0;
+    for (const event of events) {
+      revision += 1;
+      position = this.stmt.insert.run(
+        stream,
+        revision,
+        event.id,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+      ).lastInsertRowid;
+    }
+    return { nextRevision: revision, position: BigInt(position) };
+  }
+
+  /**
+   * A retried append whose events are already stored answers as the first
+   * one did, instead of failing on the revision it moved past.
+   */
+  private findDuplicate(stream: string, events: readonly EventToAppend[]): AppendResult | null {
+    const first = this.stmt.eventById.get(events[0].id);
+    if (!first) return null;
+    const last = events.length === 1 ? first : this.stmt.eventById.get(events[events.length - 1].id);
+    if (first.stream !== stream || !last || last.stream !== stream) {
+      throw new Error(`event id ${events[0].id} is already used by another append`);
+    }
+    return { nextRevision: last.revision, position: BigInt(last.position) };
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    return this.readStreamSync(stream, options);
+  }
+
+  /** Synchronous read for callers on the hot path (folds), avoiding a promise per read. */
+  readStreamSync(stream: string, options: ReadStreamOptions = {}): RecordedEvent[] {
+    this.assertOpen();
+    const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    const rows =
+      options.direction === 'backwards'
+        ? this.stmt.readBackwards.all(
+            stream,
+            options.fromRevision ?? Number.MAX_SAFE_INTEGER,
+            options.toRevision ?? 0,
+            maxCount,
+          )
+        : this.stmt.readForwards.all(
+            stream,
+            options.fromRevision ?? 0,
+            options.toRevision ?? Number.MAX_SAFE_INTEGER,
+            maxCount,
+          );
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
+    return this.readAllSync(options);
+  }
+
+  readAllSync(options: ReadAllOptions): RecordedEvent[] {
+    this.assertOpen();
+    return this.stmt.readAll.all(toSqliteInteger(options.after), options.maxCount).map(toRecordedEvent);
+  }
+
+  async headPosition(): Promise<Position> {
+    this.assertOpen();
+    return BigInt(this.stmt.head.get()?.position ?? 0);
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions): AllSubscription {
+    const batchSize = options.batchSize ?? 1000;
+    const prefix = options.streamPrefix;
+    let position = options.after;
+    let stopped = false;
+    let wakeThis: (() => void) | null = null;
+    const store = this;
+
+    async function* batches(): AsyncGenerator<readonly RecordedEvent[]> {
+      while (!stopped && !store.closed) {
+        const rows = store.readAllSync({ after: position, maxCount: batchSize });
+        if (rows.length > 0) {
+          position = rows[rows.length - 1].position;
+          const wanted = prefix ? rows.filter((e) => e.streamName.startsWith(prefix)) : rows;
+          if (wanted.length > 0) yield wanted;
+          continue;
+        }
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(done, store.pollMs);
+          timer.unref();
+          function done() {
+            clearTimeout(timer);
+            store.waiters.delete(done);
+            wakeThis = null;
+            resolve();
+          }
+          wakeThis = done;
+          store.waiters.add(done);
+        });
+      }
+    }
+
+    const iterator = batches();
+    return {
+      [Symbol.asyncIterator]: () => iterator,
+      stop: () => {
+        stopped = true;
+        wakeThis?.();
+      },
+    };
+  }
+
+  private wakeSubscribers(): void {
+    for (const wake of [...this.waiters]) wake();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new EventStoreClosedError();
+  }
+
+  /** Commits whatever is queued, then closes the database. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.flush();
+    this.closed = true;
+    this.wakeSubscribers();
+    this.db.close();
+  }
+}
+
+function revisionMatches(expected: ExpectedRevision, current: number): boolean {
+  switch (expected) {
+    case 'any':
+      return true;
+    case 'no_stream':
+      return current === NO_STREAM;
+    case 'stream_exists':
+      return current !== NO_STREAM;
+    default:
+      return expected === current;
+  }
+}
+
+function toSqliteInteger(position: Position): number | bigint {
+  return position <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(position) : position;
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    id: row.id,
+    streamName: row.stream,
+    revision: row.revision,
+    position: BigInt(row.position),
+    type: row.type,
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata),
+  };
+}
