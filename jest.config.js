@@ -19,4 +19,5 @@ export default {
   roots: ['<rootDir>/test'],
   testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
   testTimeout: 30000,
+  setupFiles: ['<rootDir>/test/support/jest.setup.ts'],
 };

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { createApp } from './app.factory.js';
+import { writeServiceLock } from './projections/service-lock.js';
 
 async function bootstrap(): Promise<void> {
   let config;
@@ -14,6 +15,7 @@ async function bootstrap(): Promise<void> {
   }
   const app = await createApp(config);
   await app.listen(config.port, config.host);
+  writeServiceLock(config.dataDir);
   console.log(`assessment ledger listening on ${await app.getUrl()} (data in ${config.dataDir})`);
 }
 

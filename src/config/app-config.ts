@@ -11,6 +11,12 @@ export interface AppConfig {
   /** Largest request body accepted, in bytes. */
   readonly bodyLimit: number;
   readonly logLevel: 'silent' | 'error' | 'warn' | 'log' | 'debug';
+  /** Run the live projection runner (off for offline tools that drive projections themselves). */
+  readonly runProjections: boolean;
+  /** Longest a query with `minPosition` waits for the read models to catch up. */
+  readonly readModelWaitMs: number;
+  /** A published assessment not revised for this many days is due for review. */
+  readonly reviewStaleDays: number;
 }
 
 export class ConfigError extends Error {
@@ -33,6 +39,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', SYNCHRONOUS_LEVELS, 'FULL'),
     bodyLimit: integer(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024, 64 * 1024 * 1024),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'log'),
+    runProjections: oneOf(env, 'PROJECTIONS', ['on', 'off'] as const, 'on') === 'on',
+    readModelWaitMs: integer(env, 'READ_MODEL_WAIT_MS', 2000, 0, 60_000),
+    reviewStaleDays: integer(env, 'REVIEW_STALE_DAYS', 180, 1, 36_500),
   };
 }
 

@@ -5,9 +5,16 @@ import type { FoldLimit } from '../application/assessment.repository.js';
 import type { AssessmentHistoryView } from '../queries/assessment-history.view.js';
 import type { AssessmentView } from '../queries/assessment.view.js';
 import { GetAssessmentHistoryQuery } from '../queries/get-assessment-history.query.js';
+import { GetAssessmentTimelineQuery } from '../queries/get-assessment-timeline.query.js';
+import type { AssessmentTimeline } from '../queries/get-assessment-timeline.query.js';
 import { GetAssessmentQuery } from '../queries/get-assessment.query.js';
+import { ListAssessmentsQuery } from '../queries/list-assessments.query.js';
+import type { AssessmentList } from '../queries/list-assessments.query.js';
 import { AssessmentIdPipe } from './assessment-id.pipe.js';
 import { GetAssessmentQueryDto } from './dto/get-assessment-query.dto.js';
+import { ListAssessmentsQueryDto } from './dto/list-assessments-query.dto.js';
+import { ReadModelQueryDto } from './dto/read-model-query.dto.js';
+import { listFilterOf, listSortOf, listTimeOf, positionOf } from './list-filter.mapper.js';
 
 function foldLimitOf(query: GetAssessmentQueryDto): FoldLimit {
   if (query.revision !== undefined) return { kind: 'revision', revision: query.revision };
@@ -16,10 +23,32 @@ function foldLimitOf(query: GetAssessmentQueryDto): FoldLimit {
   return { kind: 'head' };
 }
 
-/** Reads of one assessment, always folded from its own stream (never stale). */
+/**
+ * Reads. One assessment is folded from its own stream (never stale); lists
+ * and timelines come from the read models, which `minPosition` can wait for.
+ */
 @Controller('assessments')
 export class AssessmentQueriesController {
   constructor(private readonly queryBus: QueryBus) {}
+
+  @Get()
+  list(@Query() query: ListAssessmentsQueryDto): Promise<AssessmentList> {
+    return this.queryBus.execute(
+      new ListAssessmentsQuery(
+        listFilterOf(query),
+        listTimeOf(query),
+        listSortOf(query),
+        { limit: query.limit ?? 50, cursor: query.cursor },
+        query.scale,
+        positionOf(query.minPosition),
+      ),
+    );
+  }
+
+  @Get(':id/timeline')
+  timeline(@Param('id', AssessmentIdPipe) id: string, @Query() query: ReadModelQueryDto): Promise<AssessmentTimeline> {
+    return this.queryBus.execute(new GetAssessmentTimelineQuery(id, query.scale, positionOf(query.minPosition)));
+  }
 
   @Get(':id')
   async get(

@@ -10,6 +10,7 @@ import {
   DomainValidationError,
 } from '../../assessments/domain/domain-errors.js';
 import { EventStoreClosedError, WrongExpectedRevisionError } from '../../event-store/event-store.errors.js';
+import { ReadModelNotReadyError, RebuildInProgressError } from '../../projections/projection.errors.js';
 
 interface ErrorBody {
   statusCode: number;
@@ -36,7 +37,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const response = this.toResponse(exception);
-    if (response.statusCode >= 500) {
+    if (response.statusCode === HttpStatus.INTERNAL_SERVER_ERROR) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
     if (response.statusCode === HttpStatus.SERVICE_UNAVAILABLE) reply.header('Retry-After', '1');
@@ -62,6 +63,16 @@ export class HttpExceptionFilter implements ExceptionFilter {
       });
     }
     if (exception instanceof DomainError) return this.domainResponse(exception);
+    if (exception instanceof ReadModelNotReadyError) {
+      return body(HttpStatus.SERVICE_UNAVAILABLE, exception.message, {
+        code: 'read-model-behind',
+        minPosition: exception.requested.toString(),
+        position: exception.reached.toString(),
+      });
+    }
+    if (exception instanceof RebuildInProgressError) {
+      return body(HttpStatus.CONFLICT, exception.message, { code: 'rebuild-in-progress' });
+    }
     if (exception instanceof EventStoreClosedError) {
       return body(HttpStatus.SERVICE_UNAVAILABLE, 'the service is shutting down; retry shortly');
     }

@@ -1,0 +1,40 @@
+/**
+ * npm run projections:rebuild — rebuilds every read model from position 0
+ * into a fresh file and swaps it in. While the service runs, it owns the
+ * read models: use POST /admin/projections/rebuild instead.
+ */
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../src/app.module.js';
+import { loadConfig } from '../src/config/app-config.js';
+import { ProjectionService } from '../src/projections/projection.service.js';
+import { runningServicePid } from '../src/projections/service-lock.js';
+
+async function main(): Promise<void> {
+  const config = { ...loadConfig(), runProjections: false, logLevel: 'warn' as const };
+  const pid = runningServicePid(config.dataDir);
+  if (pid !== null) {
+    console.error(
+      `The service (pid ${pid}) is running on ${config.dataDir}; it owns the read models.\n` +
+        'Rebuild through it instead: curl -X POST localhost:3000/admin/projections/rebuild',
+    );
+    process.exit(2);
+  }
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
+  const projections = app.get(ProjectionService);
+  let lastPrint = 0;
+  const report = await projections.rebuild((position, head) => {
+    const now = Date.now();
+    if (now - lastPrint >= 1000) {
+      lastPrint = now;
+      console.log(`rebuilding: position ${position} of ${head}`);
+    }
+  });
+  console.log(
+    `rebuilt ${report.events} events up to position ${report.position} in ${report.seconds.toFixed(2)} s ` +
+      `(${report.eventsPerSecond} events/s) into ${config.dataDir}`,
+  );
+  await app.close();
+}
+
+await main();

@@ -1,0 +1,202 @@
+import type Database from 'better-sqlite3';
+import type { EventStore, RecordedEvent } from '../../event-store/event-store.port.js';
+import type { Projector } from '../../projections/projector.js';
+import type { ReadModelDatabase } from '../../projections/read-model-database.js';
+import { assessmentIdOf, assessmentStream, AssessmentEventMetadata, toDomainEvent } from '../application/assessment-stream.js';
+import { ASSESSMENT_EVENT_TYPES, AssessmentEvent } from '../domain/assessment-events.js';
+import type { AssessmentState } from '../domain/assessment-state.js';
+import { evolve, fold } from '../domain/evolve.js';
+import { ASSESSMENT_READ_MODEL_SCHEMA, OPEN_END } from './assessment-read-model.schema.js';
+
+/** What the projector remembers of an assessment between events. */
+interface Tracked {
+  readonly seq: number;
+  readonly state: AssessmentState;
+  readonly versionId: number;
+  readonly statementId: number;
+  readonly subjectId: number;
+}
+
+const SQL = {
+  insertKey: 'INSERT INTO assessment_keys (assessment_id) VALUES (?)',
+  insertStatement: 'INSERT INTO assessment_statements (seq, revision, text) VALUES (?, ?, ?)',
+  indexStatement: 'INSERT INTO statement_search (rowid, text) VALUES (?, ?)',
+  insertSubject: 'INSERT INTO assessment_subjects (seq, revision, actors, regions, topics) VALUES (?, ?, ?, ?, ?)',
+  insertSubjectTerm: 'INSERT OR IGNORE INTO assessment_subject_terms (kind, value, subject_id) VALUES (?, ?, ?)',
+  closeVersion: 'UPDATE assessment_versions SET eff_to = ?, rec_to = ?, is_current = 0 WHERE id = ?',
+  insertVersion: `INSERT INTO assessment_versions (
+      seq, revision, position, status, statement_id, subject_id, scale, term, p_low, p_high, p_mid, confidence,
+      horizon_term, horizon_start, horizon_end, classification, created_at, created_by, first_effective_at,
+      updated_by, published_revision, published_at, published_by, unpublished_changes, source_document, source_section,
+      superseded_by, eff_from, eff_to, rec_from, rec_to, is_current)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${OPEN_END}, ?, ${OPEN_END}, 1)`,
+  insertAudit: `INSERT INTO audit_entries (position, seq, assessment_id, revision, type, actor, recorded_at, effective_at,
+      rationale, basis, changes, event_id, correlation_id, causation_id)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  indexRationale: 'INSERT INTO rationale_search (rowid, text) VALUES (?, ?)',
+  keyOf: 'SELECT seq FROM assessment_keys WHERE assessment_id = ?',
+  currentVersionOf: 'SELECT id, revision, statement_id, subject_id FROM assessment_versions WHERE seq = ? AND is_current = 1',
+} as const;
+
+const KNOWN_TYPES: ReadonlySet<string> = new Set(ASSESSMENT_EVENT_TYPES);
+
+/**
+ * Projects assessment events into the current list, the bitemporal versions,
+ * the audit feed and the full-text indexes. It folds each assessment with the
+ * domain's own `evolve`, so the read model can never disagree with a fold of
+ * the stream; folded states are kept in memory between events, and one that
+ * is not (after a restart) is folded again from the event store.
+ */
+export class AssessmentReadModelProjector implements Projector {
+  readonly name = 'assessments';
+  readonly schema = ASSESSMENT_READ_MODEL_SCHEMA;
+  private tracked = new Map<string, Tracked>();
+
+  constructor(
+    private readonly database: ReadModelDatabase,
+    private readonly store: EventStore,
+    private readonly maxTracked = 250_000,
+  ) {}
+
+  handles(eventType: string): boolean {
+    return KNOWN_TYPES.has(eventType);
+  }
+
+  reset(): void {
+    this.tracked.clear();
+  }
+
+  /** Folds, from the store, each assessment this batch continues but memory no longer holds. */
+  async prepare(events: readonly RecordedEvent[]): Promise<void> {
+    if (this.tracked.size > this.maxTracked) this.tracked.clear();
+    const missing = new Map<string, number>();
+    for (const event of events) {
+      if (event.type === 'AssessmentDrafted' || !this.handles(event.type)) continue;
+      const id = assessmentIdOf(event.streamName);
+      if (!this.tracked.has(id) && !missing.has(id)) missing.set(id, event.revision);
+    }
+    for (const [id, revision] of missing) {
+      const key = this.database.prepare<[string], { seq: number }>(SQL.keyOf).get(id);
+      if (!key) continue;
+      const version = this.database
+        .prepare<[number], { id: number; revision: number; statement_id: number; subject_id: number }>(SQL.currentVersionOf)
+        .get(key.seq);
+      if (!version) continue;
+      // Fold to what the read model already holds, even if that is past this batch's first event.
+      const toRevision = Math.max(version.revision, revision - 1);
+      const history = await this.store.readStream(assessmentStream(id), { toRevision });
+      const state = fold(history.map(toDomainEvent));
+      if (!state) continue;
+      this.tracked.set(id, {
+        seq: key.seq,
+        state: { ...state, revision: history[history.length - 1].revision },
+        versionId: version.id,
+        statementId: version.statement_id,
+        subjectId: version.subject_id,
+      });
+    }
+  }
+
+  apply(event: RecordedEvent, _db: Database.Database): void {
+    const id = assessmentIdOf(event.streamName);
+    const before = this.tracked.get(id);
+    if (before && event.revision <= before.state.revision) return; // already folded
+    if (!before && event.type !== 'AssessmentDrafted') {
+      throw new Error(`read model has no state for assessment ${id} before revision ${event.revision}`);
+    }
+    const domainEvent = toDomainEvent(event);
+    // The stream's revision is authoritative: events this version does not know still count.
+    const state: AssessmentState = { ...evolve(before?.state ?? null, domainEvent), revision: event.revision };
+    const meta = event.metadata as AssessmentEventMetadata;
+    const recordedAt = Date.parse(meta.recordedAt);
+    const effectiveAt = Date.parse(meta.effectiveAt);
+    const db = this.database;
+
+    let seq = before?.seq ?? 0;
+    let statementId = before?.statementId ?? 0;
+    let subjectId = before?.subjectId ?? 0;
+    const type = domainEvent.type;
+    if (type === 'AssessmentDrafted') {
+      seq = Number(db.prepare(SQL.insertKey).run(id).lastInsertRowid);
+    }
+    if (type === 'AssessmentDrafted' || type === 'StatementReworded') {
+      statementId = Number(db.prepare(SQL.insertStatement).run(seq, event.revision, state.statement).lastInsertRowid);
+      db.prepare(SQL.indexStatement).run(statementId, state.statement);
+    }
+    if (type === 'AssessmentDrafted' || type === 'SubjectChanged') {
+      const { actors, regions, topics } = state.subject;
+      subjectId = Number(
+        db
+          .prepare(SQL.insertSubject)
+          .run(seq, event.revision, JSON.stringify(actors), JSON.stringify(regions), JSON.stringify(topics)).lastInsertRowid,
+      );
+      const term = db.prepare(SQL.insertSubjectTerm);
+      for (const value of actors) term.run('actor', value, subjectId);
+      for (const value of regions) term.run('region', value, subjectId);
+      for (const value of topics) term.run('topic', value, subjectId);
+    }
+
+    if (before) db.prepare(SQL.closeVersion).run(effectiveAt, recordedAt, before.versionId);
+    const { likelihood, horizon } = state;
+    const versionId = Number(
+      db.prepare(SQL.insertVersion).run(
+        seq,
+        event.revision,
+        event.position,
+        state.status,
+        statementId,
+        subjectId,
+        likelihood.scale,
+        likelihood.term,
+        likelihood.probability.low,
+        likelihood.probability.high,
+        (likelihood.probability.low + likelihood.probability.high) / 2,
+        state.confidence,
+        horizon.term,
+        Date.parse(horizon.start),
+        Date.parse(horizon.end),
+        state.classification,
+        Date.parse(state.createdAt),
+        state.createdBy,
+        Date.parse(state.effectiveFrom),
+        state.updatedBy,
+        state.publishedRevision,
+        state.publishedAt === null ? null : Date.parse(state.publishedAt),
+        state.publishedBy,
+        state.hasUnpublishedChanges ? 1 : 0,
+        state.source?.document ?? null,
+        state.source?.section ?? null,
+        state.supersededBy,
+        effectiveAt,
+        recordedAt,
+      ).lastInsertRowid,
+    );
+
+    const { rationale, basis, changes } = auditParts(domainEvent);
+    db.prepare(SQL.insertAudit).run(
+      event.position,
+      seq,
+      id,
+      event.revision,
+      event.type,
+      meta.actor,
+      recordedAt,
+      effectiveAt,
+      rationale,
+      basis,
+      changes,
+      event.id,
+      meta.correlationId ?? null,
+      meta.causationId ?? null,
+    );
+    if (rationale) db.prepare(SQL.indexRationale).run(event.position, rationale);
+
+    this.tracked.set(id, { seq, state, versionId, statementId, subjectId });
+  }
+}
+
+/** Splits an event's payload into the why (rationale, basis) and the what (everything else). */
+function auditParts(event: AssessmentEvent): { rationale: string | null; basis: string | null; changes: string } {
+  const { rationale, basis, ...changes } = event.data as { rationale?: string; basis?: string };
+  return { rationale: rationale ?? null, basis: basis ?? null, changes: JSON.stringify(changes) };
+}

@@ -1,0 +1,119 @@
+import { decodeCursor } from '../../common/pagination/cursor.js';
+import { VERSION_SELECT } from './assessment-version.row.js';
+import type { AssessmentListFilter, ListSortKey, ListTimePoint } from './list-assessments.query.js';
+
+export const SORT_COLUMNS: Record<ListSortKey, string> = {
+  updatedAt: 'v.rec_from',
+  createdAt: 'v.created_at',
+  effectiveAt: 'v.eff_from',
+  horizonEnd: 'v.horizon_end',
+  probability: 'v.p_mid',
+};
+
+export type SqlParams = Record<string, string | number>;
+
+/**
+ * The version each assessment had at a time point. Effective and recorded
+ * times only grow along a stream, so the version standing at (e, r) is the
+ * last one that began at or before both: its successor began after e or r.
+ */
+export function versionAt(at: ListTimePoint, params: SqlParams): string {
+  if (at.effective === undefined && at.recorded === undefined) return 'v.is_current = 1';
+  if (at.recorded === undefined) {
+    params.eff = at.effective!;
+    return 'v.eff_to > @eff AND v.eff_from <= @eff';
+  }
+  if (at.effective === undefined) {
+    params.rec = at.recorded;
+    return 'v.rec_to > @rec AND v.rec_from <= @rec';
+  }
+  params.eff = at.effective;
+  params.rec = at.recorded;
+  return 'v.eff_from <= @eff AND v.rec_from <= @rec AND (v.eff_to > @eff OR v.rec_to > @rec)';
+}
+
+function inList(column: string, values: readonly string[], name: string, params: SqlParams): string {
+  const names = values.map((value, i) => {
+    params[`${name}${i}`] = value;
+    return `@${name}${i}`;
+  });
+  return `${column} IN (${names.join(', ')})`;
+}
+
+/** WHERE clauses for the filters; every one narrows through an index or an indexed sub-select. */
+export function filterClauses(filter: AssessmentListFilter, params: SqlParams): string[] {
+  const clauses: string[] = [];
+  if (filter.statuses?.length) clauses.push(inList('v.status', filter.statuses, 'status', params));
+  if (filter.confidences?.length) clauses.push(inList('v.confidence', filter.confidences, 'confidence', params));
+  if (filter.classifications?.length) clauses.push(inList('v.classification', filter.classifications, 'cls', params));
+  for (const kind of ['actor', 'region', 'topic'] as const) {
+    const value = filter[kind];
+    if (value === undefined) continue;
+    params[kind] = value;
+    clauses.push(
+      `v.subject_id IN (SELECT subject_id FROM assessment_subject_terms WHERE kind = '${kind}' AND value = @${kind})`,
+    );
+  }
+  if (filter.createdBy !== undefined) {
+    params.createdBy = filter.createdBy;
+    clauses.push('v.created_by = @createdBy');
+  }
+  if (filter.probability) {
+    params.pmin = filter.probability.min;
+    params.pmax = filter.probability.max;
+    clauses.push(`v.p_mid >= @pmin AND v.p_mid ${filter.probability.maxExclusive ? '<' : '<='} @pmax`);
+  }
+  if (filter.horizonEndsBefore !== undefined) {
+    params.hBefore = filter.horizonEndsBefore;
+    clauses.push('v.horizon_end < @hBefore');
+  }
+  if (filter.horizonEndsAfter !== undefined) {
+    params.hAfter = filter.horizonEndsAfter;
+    clauses.push('v.horizon_end > @hAfter');
+  }
+  if (filter.text !== undefined) {
+    params.text = filter.text;
+    // Matches the wording this version had, or any rationale given up to it.
+    clauses.push(`(v.statement_id IN (SELECT rowid FROM statement_search WHERE statement_search MATCH @text)
+      OR EXISTS (SELECT 1 FROM audit_entries a
+                 WHERE a.seq = v.seq AND a.revision <= v.revision
+                   AND a.position IN (SELECT rowid FROM rationale_search WHERE rationale_search MATCH @text)))`);
+  }
+  return clauses;
+}
+
+export interface AssessmentListSql {
+  readonly countSql: string;
+  readonly pageSql: string;
+  readonly params: SqlParams;
+  /** The sort as it is written in cursors, e.g. `-updatedAt`. */
+  readonly sortKey: string;
+}
+
+/** Count and page statements for a listing; `text` must already be an FTS5 query. */
+export function assessmentListSql(
+  filter: AssessmentListFilter,
+  at: ListTimePoint,
+  sort: { readonly key: ListSortKey; readonly descending: boolean },
+  page: { readonly limit: number; readonly cursor?: string },
+): AssessmentListSql {
+  const params: SqlParams = {};
+  const where = [versionAt(at, params), ...filterClauses(filter, params)];
+  const countSql = `SELECT count(*) AS n FROM assessment_versions v WHERE ${where.join(' AND ')}`;
+
+  const sortKey = `${sort.descending ? '-' : ''}${sort.key}`;
+  const column = SORT_COLUMNS[sort.key];
+  const direction = sort.descending ? 'DESC' : 'ASC';
+  const cursor = decodeCursor(page.cursor, sortKey);
+  if (cursor) {
+    params.cv = cursor.value;
+    params.cid = cursor.id;
+    where.push(`(${column}, v.id) ${sort.descending ? '<' : '>'} (@cv, @cid)`);
+  }
+  params.limit = page.limit + 1;
+  const pageSql = `${VERSION_SELECT.replace('SELECT ', `SELECT ${column} AS sort_value, `)}
+    WHERE ${where.join(' AND ')}
+    ORDER BY ${column} ${direction}, v.id ${direction}
+    LIMIT @limit`;
+  return { countSql, pageSql, params, sortKey };
+}

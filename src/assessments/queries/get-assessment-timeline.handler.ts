@@ -1,0 +1,68 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { ProjectionService } from '../../projections/projection.service.js';
+import { ReadModelDatabase } from '../../projections/read-model-database.js';
+import { AssessmentNotFoundError } from '../domain/domain-errors.js';
+import { expressIn } from '../domain/likelihood.js';
+import type { Likelihood } from '../domain/likelihood.js';
+import { AssessmentTimeline, GetAssessmentTimelineQuery } from './get-assessment-timeline.query.js';
+
+interface TimelineRow {
+  revision: number;
+  type: string;
+  eff_from: number;
+  rec_from: number;
+  actor: string;
+  status: string;
+  p_low: number;
+  p_high: number;
+  scale: string | null;
+  term: string | null;
+  confidence: string;
+  rationale: string | null;
+  basis: string | null;
+}
+
+@QueryHandler(GetAssessmentTimelineQuery)
+export class GetAssessmentTimelineHandler implements IQueryHandler<GetAssessmentTimelineQuery, AssessmentTimeline> {
+  constructor(
+    private readonly database: ReadModelDatabase,
+    private readonly projections: ProjectionService,
+  ) {}
+
+  async execute({ assessmentId, scale, minPosition }: GetAssessmentTimelineQuery): Promise<AssessmentTimeline> {
+    await this.projections.waitFor(minPosition);
+    const position = this.projections.position.toString();
+    const rows = this.database
+      .prepare<[string], TimelineRow>(
+        `SELECT v.revision, a.type, v.eff_from, v.rec_from, a.actor, v.status, v.p_low, v.p_high, v.scale, v.term,
+                v.confidence, a.rationale, a.basis
+         FROM assessment_versions v
+         JOIN audit_entries a ON a.position = v.position
+         WHERE v.seq = (SELECT seq FROM assessment_keys WHERE assessment_id = ?)
+         ORDER BY v.revision`,
+      )
+      .all(assessmentId);
+    if (rows.length === 0) throw new AssessmentNotFoundError(assessmentId);
+    return {
+      assessmentId,
+      position,
+      points: rows.map((row) => {
+        const stated: Likelihood = { scale: row.scale as Likelihood['scale'], term: row.term, probability: { low: row.p_low, high: row.p_high } };
+        const shown = scale ? expressIn(stated, scale) : stated;
+        return {
+          revision: row.revision,
+          type: row.type,
+          effectiveAt: new Date(row.eff_from).toISOString(),
+          recordedAt: new Date(row.rec_from).toISOString(),
+          actor: row.actor,
+          status: row.status,
+          probability: stated.probability,
+          likelihood: { scale: shown.scale, term: shown.term },
+          confidence: row.confidence,
+          rationale: row.rationale,
+          basis: row.basis,
+        };
+      }),
+    };
+  }
+}

@@ -1,0 +1,47 @@
+import { Query } from '@nestjs/cqrs';
+
+export interface AuditFilter {
+  readonly actor?: string;
+  readonly types?: readonly string[];
+  readonly assessmentId?: string;
+  /** Recorded-time range, epoch ms: [from, to). */
+  readonly recordedFrom?: number;
+  readonly recordedTo?: number;
+  /** Effective-time range, epoch ms: [from, to). */
+  readonly effectiveFrom?: number;
+  readonly effectiveTo?: number;
+}
+
+export interface AuditEntryView {
+  readonly position: string;
+  readonly assessmentId: string;
+  readonly revision: number;
+  readonly type: string;
+  readonly actor: string;
+  readonly recordedAt: string;
+  readonly effectiveAt: string;
+  readonly rationale: string | null;
+  readonly basis: string | null;
+  readonly changes: unknown;
+  readonly eventId: string;
+  readonly correlationId: string | null;
+  readonly causationId: string | null;
+}
+
+export interface AuditFeed {
+  readonly items: AuditEntryView[];
+  readonly total: number;
+  readonly nextCursor: string | null;
+  readonly position: string;
+}
+
+/** The change feed across all assessments: who changed what, when, why and on what basis. */
+export class ListAuditEntriesQuery extends Query<AuditFeed> {
+  constructor(
+    readonly filter: AuditFilter,
+    readonly page: { readonly limit: number; readonly cursor?: string; readonly ascending: boolean },
+    readonly minPosition?: bigint,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,52 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { decodeCursor, encodeCursor } from '../../common/pagination/cursor.js';
+import { ProjectionService } from '../../projections/projection.service.js';
+import { ReadModelDatabase } from '../../projections/read-model-database.js';
+import { AssessmentVersionRow, VERSION_SELECT, versionRowToView } from './assessment-version.row.js';
+import type { SqlParams } from './assessment-list.sql.js';
+import { ListReviewDueQuery, ReviewDueList, ReviewReason } from './list-review-due.query.js';
+
+const DAY_MS = 86_400_000;
+
+@QueryHandler(ListReviewDueQuery)
+export class ListReviewDueHandler implements IQueryHandler<ListReviewDueQuery, ReviewDueList> {
+  constructor(
+    private readonly database: ReadModelDatabase,
+    private readonly projections: ProjectionService,
+  ) {}
+
+  async execute(query: ListReviewDueQuery): Promise<ReviewDueList> {
+    await this.projections.waitFor(query.minPosition);
+    const position = this.projections.position.toString();
+    const params: SqlParams = { now: query.now, staleBefore: query.now - query.staleAfterDays * DAY_MS };
+    // Each arm is served by a partial index (status + horizon end; last effective time).
+    const where = `v.is_current = 1 AND v.status = 'published' AND (v.horizon_end < @now OR v.eff_from < @staleBefore)`;
+    const total = this.database.prepare<[SqlParams], { n: number }>(`SELECT count(*) AS n FROM assessment_versions v WHERE ${where}`).get(params)!.n;
+
+    const cursor = decodeCursor(query.page.cursor, 'horizonEnd');
+    let pageWhere = where;
+    if (cursor) {
+      params.cv = cursor.value;
+      params.cid = cursor.id;
+      pageWhere += ' AND (v.horizon_end, v.id) > (@cv, @cid)';
+    }
+    params.limit = query.page.limit + 1;
+    const rows = this.database
+      .prepare<[SqlParams], AssessmentVersionRow>(`${VERSION_SELECT} WHERE ${pageWhere} ORDER BY v.horizon_end, v.id LIMIT @limit`)
+      .all(params);
+    const page = rows.slice(0, query.page.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((row) => {
+        const reasons: ReviewReason[] = [];
+        if (row.horizon_end < query.now) reasons.push('horizon-ended');
+        if (row.eff_from < (params.staleBefore as number)) reasons.push('not-revised');
+        return { assessment: versionRowToView(row, query.scale), reasons };
+      }),
+      total,
+      nextCursor: rows.length > query.page.limit && last ? encodeCursor({ sort: 'horizonEnd', value: last.horizon_end, id: last.id }) : null,
+      staleAfterDays: query.staleAfterDays,
+      position,
+    };
+  }
+}

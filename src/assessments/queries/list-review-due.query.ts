@@ -1,0 +1,34 @@
+import { Query } from '@nestjs/cqrs';
+import type { LikelihoodScale } from '../domain/likelihood-scales.js';
+import type { AssessmentView } from './assessment.view.js';
+
+export type ReviewReason = 'horizon-ended' | 'not-revised';
+
+export interface ReviewDueItem {
+  readonly assessment: AssessmentView;
+  readonly reasons: ReviewReason[];
+}
+
+export interface ReviewDueList {
+  readonly items: ReviewDueItem[];
+  readonly total: number;
+  readonly nextCursor: string | null;
+  readonly staleAfterDays: number;
+  readonly position: string;
+}
+
+/**
+ * Published assessments that need an analyst: the horizon has ended with no
+ * outcome recorded, or the judgment has not been revised for a while.
+ */
+export class ListReviewDueQuery extends Query<ReviewDueList> {
+  constructor(
+    readonly now: number,
+    readonly staleAfterDays: number,
+    readonly page: { readonly limit: number; readonly cursor?: string },
+    readonly scale?: LikelihoodScale,
+    readonly minPosition?: bigint,
+  ) {
+    super();
+  }
+}

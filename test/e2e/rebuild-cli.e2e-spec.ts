@@ -1,0 +1,39 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { draftBody } from '../support/fixtures.js';
+import { startTestApp, tempDataDir } from '../support/test-app.js';
+
+const CLI = join(process.cwd(), 'dist', 'scripts', 'rebuild-projections.js');
+const runCli = (dataDir: string) =>
+  spawnSync(process.execPath, [CLI], { env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' });
+
+describe('npm run projections:rebuild (e2e)', () => {
+  it('rebuilds the read models of a stopped service, and they answer as before', async () => {
+    const dataDir = tempDataDir();
+    let api = await startTestApp(dataDir);
+    const created = (await api.request('POST', '/assessments', { body: draftBody() })).body;
+    await api.request('POST', `/assessments/${created.assessmentId}/confidence`, {
+      body: { confidence: 'high', basis: 'new-information', rationale: 'r', expectedRevision: 0 },
+    });
+    const before = (await api.request('GET', '/assessments?minPosition=2')).body;
+    await api.stop();
+
+    const result = runCli(dataDir);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/rebuilt 2 events up to position 2/);
+
+    api = await startTestApp(dataDir);
+    expect((await api.request('GET', '/assessments?minPosition=2')).body).toEqual(before);
+    await api.destroy();
+  });
+
+  it('refuses while a service runs on the same data directory', () => {
+    const dataDir = tempDataDir();
+    writeFileSync(join(dataDir, 'ledger.pid'), String(process.pid));
+    const result = runCli(dataDir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/is running .* POST .*\/admin\/projections\/rebuild/s);
+  });
+});

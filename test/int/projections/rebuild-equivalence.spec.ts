@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { commandStack, dumpReadModels, projectionStack } from '../../support/projection-stack.js';
+import { historyStep, HistoryStep, playHistory } from '../../support/random-history.js';
+
+/** Projects a history as it happens (random batch sizes, random restarts), then rebuilds it from 0. */
+async function incrementalAndRebuilt(steps: readonly HistoryStep[]) {
+  const { store, executor } = commandStack();
+  const live = projectionStack(store);
+  const history = await playHistory(executor, steps, async (step) => {
+    if (step.sync === 2) live.projector.reset();
+    if (step.sync > 0) await live.runner.catchUp({ batchSize: step.batchSize });
+  });
+  await live.runner.catchUp({ batchSize: 7 });
+
+  const rebuilt = projectionStack(store, ':memory:', { withIndexes: false });
+  await rebuilt.runner.catchUp({ batchSize: 5000 });
+  rebuilt.db.createIndexes();
+
+  const result = { history, incremental: dumpReadModels(live.db), rebuilt: dumpReadModels(rebuilt.db) };
+  live.db.close();
+  rebuilt.db.close();
+  await store.close();
+  return result;
+}
+
+describe('read models: incremental projection equals a rebuild', () => {
+  it('for any random valid history (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(historyStep, { minLength: 1, maxLength: 60 }), async (steps) => {
+        const { incremental, rebuilt } = await incrementalAndRebuilt(steps);
+        expect(incremental).toEqual(rebuilt);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('after a long random history', async () => {
+    const steps = fc.sample(historyStep, { numRuns: 3000, seed: 20230205 });
+    const { history, incremental, rebuilt } = await incrementalAndRebuilt(steps);
+    expect(history.accepted).toBeGreaterThan(600);
+    expect(incremental.assessment_versions.length).toBe(history.accepted);
+    expect(incremental).toEqual(rebuilt);
+  });
+});
