@@ -121,7 +121,7 @@ export class ProjectionService implements OnApplicationBootstrap, BeforeApplicat
     let next: ReadModelDatabase | null = null;
     try {
       ReadModelDatabase.remove(target);
-      next = new ReadModelDatabase(target, { withIndexes: false });
+      next = new ReadModelDatabase(target, { bulkLoad: true });
       const report = await this.rebuildInto(next, target, onProgress);
       this.lastRebuild = report;
       return report;

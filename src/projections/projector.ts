@@ -7,6 +7,11 @@ export interface ReadModelSchema {
   readonly tables: string;
   /** CREATE INDEX statements (IF NOT EXISTS); built after a bulk rebuild. */
   readonly indexes: string;
+  /**
+   * Fills derived structures (full-text indexes) from the loaded rows in one
+   * statement after a bulk rebuild, where the projector skips them row by row.
+   */
+  readonly afterBulkLoad?: string;
 }
 
 /**

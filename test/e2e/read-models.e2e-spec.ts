@@ -183,7 +183,7 @@ describe('Read models over HTTP (e2e)', () => {
         effectiveAt: '2023-06-01T00:00:00.000Z',
         rationale: 'Mobilisation reports from Abkhazia.',
         basis: 'new-information',
-        changes: { from: { term: 'unlikely' }, to: { term: 'possible' } },
+        changes: { likelihood: { from: { term: 'unlikely' }, to: { term: 'possible' } } },
       });
     });
 

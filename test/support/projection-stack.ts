@@ -15,8 +15,8 @@ export function commandStack(store: SqliteEventStore = new SqliteEventStore({ fi
 }
 
 /** A read-model database with the assessment projector and a runner over `store`. */
-export function projectionStack(store: EventStore, file = ':memory:', options: { withIndexes?: boolean; extra?: Projector[] } = {}) {
-  const db = new ReadModelDatabase(file, { withIndexes: options.withIndexes });
+export function projectionStack(store: EventStore, file = ':memory:', options: { bulkLoad?: boolean; extra?: Projector[] } = {}) {
+  const db = new ReadModelDatabase(file, { bulkLoad: options.bulkLoad });
   const projector = new AssessmentReadModelProjector(db, store);
   const projectors: Projector[] = [projector, ...(options.extra ?? [])];
   for (const p of projectors) db.applySchema(p.schema);
@@ -30,7 +30,6 @@ const DUMPED_TABLES = [
   'assessment_subjects',
   'assessment_subject_terms',
   'assessment_versions',
-  'audit_entries',
   'projection_checkpoints',
 ];
 

@@ -3,7 +3,7 @@ import type { EventStore, RecordedEvent } from '../../event-store/event-store.po
 import type { Projector } from '../../projections/projector.js';
 import type { ReadModelDatabase } from '../../projections/read-model-database.js';
 import { assessmentIdOf, assessmentStream, AssessmentEventMetadata, toDomainEvent } from '../application/assessment-stream.js';
-import { ASSESSMENT_EVENT_TYPES, AssessmentEvent } from '../domain/assessment-events.js';
+import { ASSESSMENT_EVENT_TYPES } from '../domain/assessment-events.js';
 import type { AssessmentState } from '../domain/assessment-state.js';
 import { evolve, fold } from '../domain/evolve.js';
 import { ASSESSMENT_READ_MODEL_SCHEMA, OPEN_END } from './assessment-read-model.schema.js';
@@ -15,10 +15,33 @@ interface Tracked {
   readonly versionId: number;
   readonly statementId: number;
   readonly subjectId: number;
+  readonly times: StateTimes;
+}
+
+/** The state's instants as epoch ms, parsed once and reused while they do not change. */
+interface StateTimes {
+  readonly horizon: AssessmentState['horizon'];
+  readonly horizonStart: number;
+  readonly horizonEnd: number;
+  readonly publishedAt: number | null;
+  readonly publishedAtIso: string | null;
+}
+
+function timesOf(state: AssessmentState, previous: StateTimes | undefined): StateTimes {
+  const sameHorizon = previous?.horizon === state.horizon;
+  const samePublication = previous !== undefined && previous.publishedAtIso === state.publishedAt;
+  return {
+    horizon: state.horizon,
+    horizonStart: sameHorizon ? previous!.horizonStart : Date.parse(state.horizon.start),
+    horizonEnd: sameHorizon ? previous!.horizonEnd : Date.parse(state.horizon.end),
+    publishedAt: samePublication ? previous!.publishedAt : state.publishedAt === null ? null : Date.parse(state.publishedAt),
+    publishedAtIso: state.publishedAt,
+  };
 }
 
 const SQL = {
-  insertKey: 'INSERT INTO assessment_keys (assessment_id) VALUES (?)',
+  insertKey: `INSERT INTO assessment_keys (assessment_id, created_at, created_by, first_effective_at, source_document, source_section)
+    VALUES (?, ?, ?, ?, ?, ?)`,
   insertStatement: 'INSERT INTO assessment_statements (seq, revision, text) VALUES (?, ?, ?)',
   indexStatement: 'INSERT INTO statement_search (rowid, text) VALUES (?, ?)',
   insertSubject: 'INSERT INTO assessment_subjects (seq, revision, actors, regions, topics) VALUES (?, ?, ?, ?, ?)',
@@ -26,13 +49,11 @@ const SQL = {
   closeVersion: 'UPDATE assessment_versions SET eff_to = ?, rec_to = ?, is_current = 0 WHERE id = ?',
   insertVersion: `INSERT INTO assessment_versions (
       seq, revision, position, status, statement_id, subject_id, scale, term, p_low, p_high, p_mid, confidence,
-      horizon_term, horizon_start, horizon_end, classification, created_at, created_by, first_effective_at,
-      updated_by, published_revision, published_at, published_by, unpublished_changes, source_document, source_section,
-      superseded_by, eff_from, eff_to, rec_from, rec_to, is_current)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${OPEN_END}, ?, ${OPEN_END}, 1)`,
-  insertAudit: `INSERT INTO audit_entries (position, seq, assessment_id, revision, type, actor, recorded_at, effective_at,
-      rationale, basis, changes, event_id, correlation_id, causation_id)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      horizon_term, horizon_start, horizon_end, classification, updated_by, published_revision, published_at,
+      published_by, unpublished_changes, superseded_by, event_type, event_id, rationale, basis, correlation_id,
+      causation_id, eff_from, eff_to, rec_from, rec_to, is_current)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+            ?, ${OPEN_END}, ?, ${OPEN_END}, 1)`,
   indexRationale: 'INSERT INTO rationale_search (rowid, text) VALUES (?, ?)',
   keyOf: 'SELECT seq FROM assessment_keys WHERE assessment_id = ?',
   currentVersionOf: 'SELECT id, revision, statement_id, subject_id FROM assessment_versions WHERE seq = ? AND is_current = 1',
@@ -41,8 +62,8 @@ const SQL = {
 const KNOWN_TYPES: ReadonlySet<string> = new Set(ASSESSMENT_EVENT_TYPES);
 
 /**
- * Projects assessment events into the current list, the bitemporal versions,
- * the audit feed and the full-text indexes. It folds each assessment with the
+ * Projects assessment events into the bitemporal versions (which are also
+ * the audit feed) and the full-text indexes. It folds each assessment with the
  * domain's own `evolve`, so the read model can never disagree with a fold of
  * the stream; folded states are kept in memory between events, and one that
  * is not (after a restart) is folded again from the event store.
@@ -93,6 +114,7 @@ export class AssessmentReadModelProjector implements Projector {
         versionId: version.id,
         statementId: version.statement_id,
         subjectId: version.subject_id,
+        times: timesOf(state, undefined),
       });
     }
   }
@@ -117,11 +139,16 @@ export class AssessmentReadModelProjector implements Projector {
     let subjectId = before?.subjectId ?? 0;
     const type = domainEvent.type;
     if (type === 'AssessmentDrafted') {
-      seq = Number(db.prepare(SQL.insertKey).run(id).lastInsertRowid);
+      seq = Number(
+        db
+          .prepare(SQL.insertKey)
+          .run(id, recordedAt, meta.actor, effectiveAt, state.source?.document ?? null, state.source?.section ?? null)
+          .lastInsertRowid,
+      );
     }
     if (type === 'AssessmentDrafted' || type === 'StatementReworded') {
       statementId = Number(db.prepare(SQL.insertStatement).run(seq, event.revision, state.statement).lastInsertRowid);
-      db.prepare(SQL.indexStatement).run(statementId, state.statement);
+      if (!db.bulkLoad) db.prepare(SQL.indexStatement).run(statementId, state.statement);
     }
     if (type === 'AssessmentDrafted' || type === 'SubjectChanged') {
       const { actors, regions, topics } = state.subject;
@@ -137,7 +164,9 @@ export class AssessmentReadModelProjector implements Projector {
     }
 
     if (before) db.prepare(SQL.closeVersion).run(effectiveAt, recordedAt, before.versionId);
-    const { likelihood, horizon } = state;
+    const times = timesOf(state, before?.times);
+    const { likelihood } = state;
+    const { rationale, basis } = domainEvent.data as { rationale?: string; basis?: string };
     const versionId = Number(
       db.prepare(SQL.insertVersion).run(
         seq,
@@ -152,51 +181,28 @@ export class AssessmentReadModelProjector implements Projector {
         likelihood.probability.high,
         (likelihood.probability.low + likelihood.probability.high) / 2,
         state.confidence,
-        horizon.term,
-        Date.parse(horizon.start),
-        Date.parse(horizon.end),
+        state.horizon.term,
+        times.horizonStart,
+        times.horizonEnd,
         state.classification,
-        Date.parse(state.createdAt),
-        state.createdBy,
-        Date.parse(state.effectiveFrom),
-        state.updatedBy,
+        meta.actor,
         state.publishedRevision,
-        state.publishedAt === null ? null : Date.parse(state.publishedAt),
+        times.publishedAt,
         state.publishedBy,
         state.hasUnpublishedChanges ? 1 : 0,
-        state.source?.document ?? null,
-        state.source?.section ?? null,
         state.supersededBy,
+        event.type,
+        event.id,
+        rationale ?? null,
+        basis ?? null,
+        meta.correlationId ?? null,
+        meta.causationId ?? null,
         effectiveAt,
         recordedAt,
       ).lastInsertRowid,
     );
+    if (rationale && !db.bulkLoad) db.prepare(SQL.indexRationale).run(versionId, rationale);
 
-    const { rationale, basis, changes } = auditParts(domainEvent);
-    db.prepare(SQL.insertAudit).run(
-      event.position,
-      seq,
-      id,
-      event.revision,
-      event.type,
-      meta.actor,
-      recordedAt,
-      effectiveAt,
-      rationale,
-      basis,
-      changes,
-      event.id,
-      meta.correlationId ?? null,
-      meta.causationId ?? null,
-    );
-    if (rationale) db.prepare(SQL.indexRationale).run(event.position, rationale);
-
-    this.tracked.set(id, { seq, state, versionId, statementId, subjectId });
+    this.tracked.set(id, { seq, state, versionId, statementId, subjectId, times });
   }
-}
-
-/** Splits an event's payload into the why (rationale, basis) and the what (everything else). */
-function auditParts(event: AssessmentEvent): { rationale: string | null; basis: string | null; changes: string } {
-  const { rationale, basis, ...changes } = event.data as { rationale?: string; basis?: string };
-  return { rationale: rationale ?? null, basis: basis ?? null, changes: JSON.stringify(changes) };
 }

@@ -6,18 +6,29 @@ export const OPEN_END = 8_640_000_000_000_000;
 /**
  * Read models of assessments. Times are epoch milliseconds.
  *
- * assessment_versions is bitemporal: every event opens a version and closes
- * the previous one on both time axes (effective: when the judgment held;
- * recorded: when the ledger held it), so "the list as it stood at t" is one
- * indexed query instead of a replay. The current version of each assessment
- * carries is_current = 1, and the partial indexes cover only those rows.
- * Statements and subjects are stored once per wording / subject, not per version.
+ * assessment_versions holds one row per event: the event as the audit feed
+ * shows it (who, what, why, basis) and the state it produced. It is
+ * bitemporal: every event opens a version and closes the previous one on both
+ * time axes (effective: when the judgment held; recorded: when the ledger held
+ * it), so "the list as it stood at t" is one indexed query instead of a
+ * replay. The current version of each assessment carries is_current = 1, and
+ * the partial indexes cover only those rows. Statements and subjects are
+ * stored once per wording / subject, and what never changes (creation, source)
+ * once per assessment in assessment_keys, not per version. One slim row per
+ * event, rather than a version table plus an audit table, keeps a rebuild's
+ * writes small. Versions are inserted in log order, so their id orders them
+ * as positions do (and indexes on (x) end in id, so they serve keyset paging).
  */
 export const ASSESSMENT_READ_MODEL_SCHEMA: ReadModelSchema = {
   tables: `
 CREATE TABLE IF NOT EXISTS assessment_keys (
-  seq            INTEGER PRIMARY KEY,
-  assessment_id  TEXT    NOT NULL UNIQUE
+  seq                 INTEGER PRIMARY KEY,
+  assessment_id       TEXT    NOT NULL UNIQUE,
+  created_at          INTEGER NOT NULL,
+  created_by          TEXT    NOT NULL,
+  first_effective_at  INTEGER NOT NULL,
+  source_document     TEXT,
+  source_section      TEXT
 ) STRICT;
 
 CREATE TABLE IF NOT EXISTS assessment_statements (
@@ -61,17 +72,18 @@ CREATE TABLE IF NOT EXISTS assessment_versions (
   horizon_start        INTEGER NOT NULL,
   horizon_end          INTEGER NOT NULL,
   classification       TEXT    NOT NULL,
-  created_at           INTEGER NOT NULL,
-  created_by           TEXT    NOT NULL,
-  first_effective_at   INTEGER NOT NULL,
   updated_by           TEXT    NOT NULL,
   published_revision   INTEGER,
   published_at         INTEGER,
   published_by         TEXT,
   unpublished_changes  INTEGER NOT NULL,
-  source_document      TEXT,
-  source_section       TEXT,
   superseded_by        TEXT,
+  event_type           TEXT    NOT NULL,
+  event_id             TEXT    NOT NULL,
+  rationale            TEXT,
+  basis                TEXT,
+  correlation_id       TEXT,
+  causation_id         TEXT,
   eff_from             INTEGER NOT NULL,
   eff_to               INTEGER NOT NULL,
   rec_from             INTEGER NOT NULL,
@@ -79,49 +91,36 @@ CREATE TABLE IF NOT EXISTS assessment_versions (
   is_current           INTEGER NOT NULL
 ) STRICT;
 
-CREATE TABLE IF NOT EXISTS audit_entries (
-  position        INTEGER PRIMARY KEY,
-  seq             INTEGER NOT NULL,
-  assessment_id   TEXT    NOT NULL,
-  revision        INTEGER NOT NULL,
-  type            TEXT    NOT NULL,
-  actor           TEXT    NOT NULL,
-  recorded_at     INTEGER NOT NULL,
-  effective_at    INTEGER NOT NULL,
-  rationale       TEXT,
-  basis           TEXT,
-  changes         TEXT    NOT NULL,
-  event_id        TEXT    NOT NULL,
-  correlation_id  TEXT,
-  causation_id    TEXT
-) STRICT;
-
 CREATE VIRTUAL TABLE IF NOT EXISTS statement_search USING fts5(
-  text, content = '', tokenize = 'unicode61 remove_diacritics 2'
+  text, content = '', detail = none, columnsize = 0, tokenize = 'unicode61 remove_diacritics 2'
 );
 
 CREATE VIRTUAL TABLE IF NOT EXISTS rationale_search USING fts5(
-  text, content = '', tokenize = 'unicode61 remove_diacritics 2'
+  text, content = '', detail = none, columnsize = 0, tokenize = 'unicode61 remove_diacritics 2'
 );
 `,
   indexes: `
 CREATE INDEX IF NOT EXISTS av_current_updated    ON assessment_versions (rec_from, id)                WHERE is_current = 1;
-CREATE INDEX IF NOT EXISTS av_current_created    ON assessment_versions (created_at, id)              WHERE is_current = 1;
+CREATE INDEX IF NOT EXISTS av_current_created    ON assessment_versions (seq)                         WHERE is_current = 1;
 CREATE INDEX IF NOT EXISTS av_current_effective  ON assessment_versions (eff_from, id)                WHERE is_current = 1;
 CREATE INDEX IF NOT EXISTS av_current_horizon    ON assessment_versions (horizon_end, id)             WHERE is_current = 1;
 CREATE INDEX IF NOT EXISTS av_current_likelihood ON assessment_versions (p_mid, id)                   WHERE is_current = 1;
 CREATE INDEX IF NOT EXISTS av_current_status     ON assessment_versions (status, horizon_end, id)     WHERE is_current = 1;
 CREATE INDEX IF NOT EXISTS av_current_confidence ON assessment_versions (confidence, rec_from, id)    WHERE is_current = 1;
-CREATE INDEX IF NOT EXISTS av_current_creator    ON assessment_versions (created_by, rec_from, id)    WHERE is_current = 1;
 CREATE INDEX IF NOT EXISTS av_current_subject    ON assessment_versions (subject_id)                  WHERE is_current = 1;
 CREATE INDEX IF NOT EXISTS av_current_statement  ON assessment_versions (statement_id)                WHERE is_current = 1;
 CREATE INDEX IF NOT EXISTS av_effective          ON assessment_versions (eff_to, eff_from);
 CREATE INDEX IF NOT EXISTS av_recorded           ON assessment_versions (rec_to, rec_from);
 CREATE INDEX IF NOT EXISTS av_by_assessment      ON assessment_versions (seq, revision);
-CREATE INDEX IF NOT EXISTS ae_by_actor           ON audit_entries (actor, position);
-CREATE INDEX IF NOT EXISTS ae_by_type            ON audit_entries (type, position);
-CREATE INDEX IF NOT EXISTS ae_by_assessment      ON audit_entries (seq, position);
-CREATE INDEX IF NOT EXISTS ae_by_recorded        ON audit_entries (recorded_at, position);
-CREATE INDEX IF NOT EXISTS ae_by_effective       ON audit_entries (effective_at, position);
+CREATE INDEX IF NOT EXISTS av_by_actor           ON assessment_versions (updated_by);
+CREATE INDEX IF NOT EXISTS av_by_type            ON assessment_versions (event_type);
+CREATE INDEX IF NOT EXISTS av_by_recorded        ON assessment_versions (rec_from);
+CREATE INDEX IF NOT EXISTS av_by_effective       ON assessment_versions (eff_from);
+CREATE INDEX IF NOT EXISTS ak_by_creator         ON assessment_keys (created_by);
+`,
+  // Same rows, same rowids as the projector writes one by one in live mode.
+  afterBulkLoad: `
+INSERT INTO statement_search (rowid, text) SELECT id, text FROM assessment_statements ORDER BY id;
+INSERT INTO rationale_search (rowid, text) SELECT id, rationale FROM assessment_versions WHERE rationale IS NOT NULL ORDER BY id;
 `,
 };

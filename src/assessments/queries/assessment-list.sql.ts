@@ -4,7 +4,8 @@ import type { AssessmentListFilter, ListSortKey, ListTimePoint } from './list-as
 
 export const SORT_COLUMNS: Record<ListSortKey, string> = {
   updatedAt: 'v.rec_from',
-  createdAt: 'v.created_at',
+  // Assessments are numbered in the order they were drafted.
+  createdAt: 'v.seq',
   effectiveAt: 'v.eff_from',
   horizonEnd: 'v.horizon_end',
   probability: 'v.p_mid',
@@ -56,7 +57,7 @@ export function filterClauses(filter: AssessmentListFilter, params: SqlParams): 
   }
   if (filter.createdBy !== undefined) {
     params.createdBy = filter.createdBy;
-    clauses.push('v.created_by = @createdBy');
+    clauses.push('v.seq IN (SELECT seq FROM assessment_keys WHERE created_by = @createdBy)');
   }
   if (filter.probability) {
     params.pmin = filter.probability.min;
@@ -75,9 +76,9 @@ export function filterClauses(filter: AssessmentListFilter, params: SqlParams): 
     params.text = filter.text;
     // Matches the wording this version had, or any rationale given up to it.
     clauses.push(`(v.statement_id IN (SELECT rowid FROM statement_search WHERE statement_search MATCH @text)
-      OR EXISTS (SELECT 1 FROM audit_entries a
-                 WHERE a.seq = v.seq AND a.revision <= v.revision
-                   AND a.position IN (SELECT rowid FROM rationale_search WHERE rationale_search MATCH @text)))`);
+      OR EXISTS (SELECT 1 FROM assessment_versions r
+                 WHERE r.seq = v.seq AND r.revision <= v.revision
+                   AND r.id IN (SELECT rowid FROM rationale_search WHERE rationale_search MATCH @text)))`);
   }
   return clauses;
 }

@@ -35,19 +35,33 @@ export interface AssessmentVersionRow {
   published_by: string | null;
   unpublished_changes: number;
   superseded_by: string | null;
+  seq: number;
+  position: string;
+  event_type: string;
+  event_id: string;
+  rationale: string | null;
+  basis: string | null;
+  correlation_id: string | null;
+  causation_id: string | null;
 }
 
-/** FROM clause and columns shared by every query that lists versions (alias `v`). */
+/**
+ * FROM clause and columns shared by every query that lists versions (alias
+ * `v`). CROSS JOIN tells SQLite to drive the query from the versions (through
+ * whichever index the filters choose) and only look up id, wording and
+ * subject by primary key, never the other way round.
+ */
 export const VERSION_SELECT = `
 SELECT v.id, k.assessment_id, v.revision, v.status, st.text AS statement, v.scale, v.term, v.p_low, v.p_high,
        v.confidence, v.horizon_term, v.horizon_start, v.horizon_end, sj.actors, sj.regions, sj.topics,
-       v.classification, v.source_document, v.source_section, v.created_at, v.created_by, v.first_effective_at,
+       v.classification, k.source_document, k.source_section, k.created_at, k.created_by, k.first_effective_at,
        v.rec_from, v.updated_by, v.eff_from, v.published_revision, v.published_at, v.published_by,
-       v.unpublished_changes, v.superseded_by
+       v.unpublished_changes, v.superseded_by, v.seq, CAST(v.position AS TEXT) AS position, v.event_type, v.event_id,
+       v.rationale, v.basis, v.correlation_id, v.causation_id
 FROM assessment_versions v
-JOIN assessment_keys k ON k.seq = v.seq
-JOIN assessment_statements st ON st.id = v.statement_id
-JOIN assessment_subjects sj ON sj.id = v.subject_id`;
+CROSS JOIN assessment_keys k ON k.seq = v.seq
+CROSS JOIN assessment_statements st ON st.id = v.statement_id
+CROSS JOIN assessment_subjects sj ON sj.id = v.subject_id`;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

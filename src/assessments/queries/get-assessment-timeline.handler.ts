@@ -34,10 +34,9 @@ export class GetAssessmentTimelineHandler implements IQueryHandler<GetAssessment
     const position = this.projections.position.toString();
     const rows = this.database
       .prepare<[string], TimelineRow>(
-        `SELECT v.revision, a.type, v.eff_from, v.rec_from, a.actor, v.status, v.p_low, v.p_high, v.scale, v.term,
-                v.confidence, a.rationale, a.basis
+        `SELECT v.revision, v.event_type AS type, v.eff_from, v.rec_from, v.updated_by AS actor, v.status, v.p_low,
+                v.p_high, v.scale, v.term, v.confidence, v.rationale, v.basis
          FROM assessment_versions v
-         JOIN audit_entries a ON a.position = v.position
          WHERE v.seq = (SELECT seq FROM assessment_keys WHERE assessment_id = ?)
          ORDER BY v.revision`,
       )

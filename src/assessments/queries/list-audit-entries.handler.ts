@@ -1,24 +1,24 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { isDeepStrictEqual } from 'node:util';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor.js';
 import { ProjectionService } from '../../projections/projection.service.js';
 import { ReadModelDatabase } from '../../projections/read-model-database.js';
+import type { AssessmentView } from './assessment.view.js';
+import { AssessmentVersionRow, VERSION_SELECT, versionRowToView } from './assessment-version.row.js';
 import type { SqlParams } from './assessment-list.sql.js';
-import { AuditFeed, ListAuditEntriesQuery } from './list-audit-entries.query.js';
+import { AuditEntryView, AuditFeed, ListAuditEntriesQuery } from './list-audit-entries.query.js';
 
-interface AuditRow {
-  position: string;
-  assessment_id: string;
-  revision: number;
-  type: string;
-  actor: string;
-  recorded_at: number;
-  effective_at: number;
-  rationale: string | null;
-  basis: string | null;
-  changes: string;
-  event_id: string;
-  correlation_id: string | null;
-  causation_id: string | null;
+/** The judgment's fields an audit entry reports changes of. */
+const AUDITED_FIELDS = ['statement', 'likelihood', 'confidence', 'horizon', 'subject', 'classification', 'status', 'supersededBy'] as const;
+
+/** What an event changed, as `{ field: { from, to } }` between the version before it and its own. */
+function changesBetween(before: AssessmentView | null, after: AssessmentView): AuditEntryView['changes'] {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const field of AUDITED_FIELDS) {
+    const from = before ? before[field] : null;
+    if (!isDeepStrictEqual(from, after[field])) changes[field] = { from, to: after[field] };
+  }
+  return changes;
 }
 
 @QueryHandler(ListAuditEntriesQuery)
@@ -35,14 +35,14 @@ export class ListAuditEntriesHandler implements IQueryHandler<ListAuditEntriesQu
     const where: string[] = [];
     if (filter.actor !== undefined) {
       params.actor = filter.actor;
-      where.push('actor = @actor');
+      where.push('v.updated_by = @actor');
     }
     if (filter.types?.length) {
-      where.push(`type IN (${filter.types.map((t, i) => ((params[`type${i}`] = t), `@type${i}`)).join(', ')})`);
+      where.push(`v.event_type IN (${filter.types.map((t, i) => ((params[`type${i}`] = t), `@type${i}`)).join(', ')})`);
     }
     if (filter.assessmentId !== undefined) {
       params.assessmentId = filter.assessmentId;
-      where.push('seq = (SELECT seq FROM assessment_keys WHERE assessment_id = @assessmentId)');
+      where.push('v.seq = (SELECT seq FROM assessment_keys WHERE assessment_id = @assessmentId)');
     }
     const range = (column: string, from: number | undefined, to: number | undefined, name: string) => {
       if (from !== undefined) {
@@ -54,48 +54,53 @@ export class ListAuditEntriesHandler implements IQueryHandler<ListAuditEntriesQu
         where.push(`${column} < @${name}To`);
       }
     };
-    range('recorded_at', filter.recordedFrom, filter.recordedTo, 'rec');
-    range('effective_at', filter.effectiveFrom, filter.effectiveTo, 'eff');
+    range('v.rec_from', filter.recordedFrom, filter.recordedTo, 'rec');
+    range('v.eff_from', filter.effectiveFrom, filter.effectiveTo, 'eff');
 
-    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = this.database.prepare<[SqlParams], { n: number }>(`SELECT count(*) AS n FROM audit_entries ${whereSql}`).get(params)!.n;
+    const total = this.database
+      .prepare<[SqlParams], { n: number }>(`SELECT count(*) AS n FROM assessment_versions v ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`)
+      .get(params)!.n;
 
+    // Versions are written in log order, so id orders them as positions do.
     const sortKey = page.ascending ? 'position' : '-position';
     const cursor = decodeCursor(page.cursor, sortKey);
-    const pageWhere = [...where];
     if (cursor) {
-      params.after = cursor.value;
-      pageWhere.push(`position ${page.ascending ? '>' : '<'} CAST(@after AS INTEGER)`);
+      params.afterId = cursor.id;
+      where.push(`v.id ${page.ascending ? '>' : '<'} @afterId`);
     }
     params.limit = page.limit + 1;
     const rows = this.database
-      .prepare<[SqlParams], AuditRow>(
-        `SELECT CAST(position AS TEXT) AS position, assessment_id, revision, type, actor, recorded_at, effective_at,
-                rationale, basis, changes, event_id, correlation_id, causation_id
-         FROM audit_entries ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''}
-         ORDER BY audit_entries.position ${page.ascending ? 'ASC' : 'DESC'} LIMIT @limit`,
+      .prepare<[SqlParams], AssessmentVersionRow>(
+        `${VERSION_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY v.id ${page.ascending ? 'ASC' : 'DESC'} LIMIT @limit`,
       )
       .all(params);
     const items = rows.slice(0, page.limit);
+    const previous = this.database.prepare<[number, number], AssessmentVersionRow>(
+      `${VERSION_SELECT} WHERE v.seq = ? AND v.revision < ? ORDER BY v.revision DESC LIMIT 1`,
+    );
     const last = items[items.length - 1];
     return {
-      items: items.map((row) => ({
-        position: row.position,
-        assessmentId: row.assessment_id,
-        revision: row.revision,
-        type: row.type,
-        actor: row.actor,
-        recordedAt: new Date(row.recorded_at).toISOString(),
-        effectiveAt: new Date(row.effective_at).toISOString(),
-        rationale: row.rationale,
-        basis: row.basis,
-        changes: JSON.parse(row.changes),
-        eventId: row.event_id,
-        correlationId: row.correlation_id,
-        causationId: row.causation_id,
-      })),
+      items: items.map((row) => {
+        const before = previous.get(row.seq, row.revision);
+        return {
+          position: row.position,
+          assessmentId: row.assessment_id,
+          revision: row.revision,
+          type: row.event_type,
+          actor: row.updated_by,
+          recordedAt: new Date(row.rec_from).toISOString(),
+          effectiveAt: new Date(row.eff_from).toISOString(),
+          rationale: row.rationale,
+          basis: row.basis,
+          changes: changesBetween(before ? versionRowToView(before) : null, versionRowToView(row)),
+          eventId: row.event_id,
+          correlationId: row.correlation_id,
+          causationId: row.causation_id,
+        };
+      }),
       total,
-      nextCursor: rows.length > page.limit && last ? encodeCursor({ sort: sortKey, value: last.position, id: 0 }) : null,
+      nextCursor: rows.length > page.limit && last ? encodeCursor({ sort: sortKey, value: last.position, id: last.id }) : null,
       position,
     };
   }

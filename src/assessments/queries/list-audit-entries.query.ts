@@ -22,7 +22,8 @@ export interface AuditEntryView {
   readonly effectiveAt: string;
   readonly rationale: string | null;
   readonly basis: string | null;
-  readonly changes: unknown;
+  /** Fields of the judgment this event changed: `{ field: { from, to } }`. */
+  readonly changes: Record<string, { readonly from: unknown; readonly to: unknown }>;
   readonly eventId: string;
   readonly correlationId: string | null;
   readonly causationId: string | null;

@@ -56,7 +56,11 @@ describe('AssessmentReadModelProjector', () => {
       eff_to: OPEN_END,
       rec_to: OPEN_END,
       is_current: 1,
+      updated_by: 'alice',
+    });
+    expect(t.one('SELECT created_by, first_effective_at, source_document FROM assessment_keys')).toEqual({
       created_by: 'alice',
+      first_effective_at: Date.parse('2023-02-05T00:00:00Z'),
       source_document: 'National Threat Assessment 2023',
     });
     expect(t.all('SELECT kind, value FROM assessment_subject_terms ORDER BY kind, value')).toEqual([
@@ -65,9 +69,9 @@ describe('AssessmentReadModelProjector', () => {
       { kind: 'region', value: 'Moldova' },
       { kind: 'topic', value: 'military pressure' },
     ]);
-    expect(t.one('SELECT type, actor, rationale, basis FROM audit_entries')).toEqual({
-      type: 'AssessmentDrafted',
-      actor: 'alice',
+    expect(t.one('SELECT event_type, updated_by, rationale, basis FROM assessment_versions')).toEqual({
+      event_type: 'AssessmentDrafted',
+      updated_by: 'alice',
       rationale: 'Russian resources are tied up in Ukraine.',
       basis: null,
     });
@@ -87,7 +91,7 @@ describe('AssessmentReadModelProjector', () => {
     expect(versions[0]).toMatchObject({ eff_to: Date.parse('2023-03-01T00:00:00Z'), is_current: 0 });
     expect(versions[0].rec_to).toBe(versions[1].rec_from);
     expect(versions[1]).toMatchObject({ eff_from: Date.parse('2023-03-01T00:00:00Z'), eff_to: OPEN_END, is_current: 1, p_mid: 0.1 });
-    expect(t.one('SELECT basis, changes FROM audit_entries WHERE revision = 1')).toMatchObject({ basis: 'new-information' });
+    expect(t.one('SELECT basis, event_type FROM assessment_versions WHERE revision = 1')).toEqual({ basis: 'new-information', event_type: 'LikelihoodChanged' });
   });
 
   it.each([
@@ -102,7 +106,7 @@ describe('AssessmentReadModelProjector', () => {
     await t.run(command);
     expect(t.one<{ n: number }>(sql).n).toBe(expected);
     expect(t.one<{ n: number }>('SELECT count(*) AS n FROM assessment_versions WHERE is_current = 1').n).toBe(1);
-    expect(t.one<{ n: number }>('SELECT count(*) AS n FROM audit_entries').n).toBe(2);
+    expect(t.one<{ n: number }>('SELECT count(*) AS n FROM assessment_versions').n).toBe(2);
   });
 
   it('AssessmentPublished and AssessmentSuperseded record who published and the successor', async () => {

@@ -12,7 +12,7 @@ async function incrementalAndRebuilt(steps: readonly HistoryStep[]) {
   });
   await live.runner.catchUp({ batchSize: 7 });
 
-  const rebuilt = projectionStack(store, ':memory:', { withIndexes: false });
+  const rebuilt = projectionStack(store, ':memory:', { bulkLoad: true });
   await rebuilt.runner.catchUp({ batchSize: 5000 });
   rebuilt.db.createIndexes();
 
