@@ -4,18 +4,28 @@ import { AssessmentRepository } from './application/assessment.repository.js';
 import { ASSESSMENT_COMMAND_HANDLERS } from './commands/index.js';
 import { AssessmentCommandsController } from './http/assessment-commands.controller.js';
 import { AssessmentQueriesController } from './http/assessment-queries.controller.js';
+import { AssessmentTradecraftController } from './http/assessment-tradecraft.controller.js';
 import { AuditController } from './http/audit.controller.js';
+import { CalibrationController } from './http/calibration.controller.js';
 import { ReviewDueController } from './http/review-due.controller.js';
 import { AssessmentProjectionRegistration } from './projections/assessment-projection.registration.js';
 import { GetAssessmentHistoryHandler } from './queries/get-assessment-history.handler.js';
 import { GetAssessmentTimelineHandler } from './queries/get-assessment-timeline.handler.js';
 import { GetAssessmentHandler } from './queries/get-assessment.handler.js';
+import { GetCalibrationHandler } from './queries/get-calibration.handler.js';
 import { ListAssessmentsHandler } from './queries/list-assessments.handler.js';
 import { ListAuditEntriesHandler } from './queries/list-audit-entries.handler.js';
 import { ListReviewDueHandler } from './queries/list-review-due.handler.js';
 
 @Module({
-  controllers: [AssessmentCommandsController, AssessmentQueriesController, AuditController, ReviewDueController],
+  controllers: [
+    AssessmentCommandsController,
+    AssessmentTradecraftController,
+    AssessmentQueriesController,
+    AuditController,
+    ReviewDueController,
+    CalibrationController,
+  ],
   providers: [
     AssessmentRepository,
     AssessmentCommandExecutor,
@@ -24,6 +34,7 @@ import { ListReviewDueHandler } from './queries/list-review-due.handler.js';
     GetAssessmentHandler,
     GetAssessmentHistoryHandler,
     GetAssessmentTimelineHandler,
+    GetCalibrationHandler,
     ListAssessmentsHandler,
     ListAuditEntriesHandler,
     ListReviewDueHandler,

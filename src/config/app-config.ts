@@ -5,8 +5,13 @@ import type { SqliteSynchronous } from '../event-store/sqlite/sqlite-event-store
 export interface AppConfig {
   readonly port: number;
   readonly host: string;
-  /** Directory holding the embedded store's SQLite files. */
+  /** Directory holding the embedded store's SQLite files and the read models. */
   readonly dataDir: string;
+  /**
+   * KurrentDB connection string; when set, events live there instead of the
+   * embedded SQLite store.
+   */
+  readonly eventStoreUrl?: string;
   readonly sqliteSynchronous: SqliteSynchronous;
   /** Largest request body accepted, in bytes. */
   readonly bodyLimit: number;
@@ -30,12 +35,24 @@ export class ConfigError extends Error {
 
 const SYNCHRONOUS_LEVELS: readonly SqliteSynchronous[] = ['OFF', 'NORMAL', 'FULL', 'EXTRA'];
 const LOG_LEVELS: readonly AppConfig['logLevel'][] = ['silent', 'error', 'warn', 'log', 'debug'];
+/** The schemes @kurrent/kurrentdb-client accepts (esdb ones are deprecated but still work). */
+const EVENT_STORE_SCHEMES = [
+  'kurrentdb',
+  'kurrentdb+discover',
+  'kurrent',
+  'kurrent+discover',
+  'kdb',
+  'kdb+discover',
+  'esdb',
+  'esdb+discover',
+] as const;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: env.HOST?.trim() || '0.0.0.0',
     dataDir: resolve(env.DATA_DIR?.trim() || './data'),
+    eventStoreUrl: connectionString(env, 'EVENTSTORE_URL', EVENT_STORE_SCHEMES),
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', SYNCHRONOUS_LEVELS, 'FULL'),
     bodyLimit: integer(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024, 64 * 1024 * 1024),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'log'),
@@ -61,6 +78,23 @@ function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: 
   const value = (allowed as readonly string[]).find((a) => a.toLowerCase() === raw.toLowerCase());
   if (!value) throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${raw}")`);
   return value as T;
+}
+
+function connectionString(env: NodeJS.ProcessEnv, name: string, schemes: readonly string[]): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  // Checked at start so a typo stops the service with the variable's name,
+  // not with a parse error from inside the client once the module loads.
+  const scheme = /^([a-z+]+):\/\/[^/?#\s]/.exec(raw)?.[1];
+  if (!scheme || !schemes.includes(scheme)) {
+    // The string may carry a password; the message goes to logs.
+    const shown = raw.replace(/\/\/[^@/]*@/, '//***@');
+    throw new ConfigError(
+      name,
+      `must be a connection string starting with ${schemes.map((s) => `${s}://`).join(', ')} and naming a host (got "${shown}")`,
+    );
+  }
+  return raw;
 }
 
 /** Nest injection token for AppConfig. */

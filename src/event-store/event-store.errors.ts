@@ -25,3 +25,10 @@ export class EventStoreClosedError extends Error {
     super('the event store is closed');
   }
 }
+
+/** The store cannot be reached right now (a KurrentDB node down, no leader, a timeout): retry later. */
+export class EventStoreUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`the event store is unavailable: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}

@@ -7,7 +7,13 @@ import { EVENT_STORE } from './event-store.port.js';
 import type { EventStore } from './event-store.port.js';
 import { SqliteEventStore } from './sqlite/sqlite-event-store.js';
 
-function createEventStore(config: AppConfig): EventStore {
+async function createEventStore(config: AppConfig): Promise<EventStore> {
+  if (config.eventStoreUrl) {
+    // Loaded only when chosen: the gRPC client and its native bridge cost
+    // start-up time, and the embedded default must not depend on them.
+    const { KurrentDbEventStore } = await import('./kurrentdb/kurrentdb-event-store.js');
+    return KurrentDbEventStore.connect(config.eventStoreUrl);
+  }
   mkdirSync(config.dataDir, { recursive: true });
   return new SqliteEventStore({
     filename: join(config.dataDir, 'events.sqlite'),
@@ -15,7 +21,7 @@ function createEventStore(config: AppConfig): EventStore {
   });
 }
 
-/** Provides the EventStore chosen by configuration to the whole app. */
+/** Provides the EventStore chosen by configuration (KurrentDB when EVENTSTORE_URL is set, else SQLite) to the whole app. */
 @Global()
 @Module({
   providers: [{ provide: EVENT_STORE, useFactory: createEventStore, inject: [APP_CONFIG] }],
@@ -24,7 +30,7 @@ function createEventStore(config: AppConfig): EventStore {
 export class EventStoreModule implements OnApplicationShutdown {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  /** Runs after the HTTP server stopped taking requests: commits the pending group, then closes. */
+  /** Runs after the HTTP server stopped taking requests: lets pending appends finish, then closes. */
   async onApplicationShutdown(): Promise<void> {
     await this.store.close();
   }

@@ -32,7 +32,7 @@ async function take(store: EventStore, after: bigint, count: number, prefix?: st
 
 /**
  * Behaviour every EventStore adapter must show, written once and run against
- * each adapter (SQLite always; KurrentDB when a server is reachable).
+ * each adapter (SQLite always; KurrentDB when EVENTSTORE_URL names a server).
  */
 export function eventStoreContract(name: string, target: ContractTarget): void {
   describe(`EventStore contract: ${name}`, () => {
@@ -148,6 +148,26 @@ export function eventStoreContract(name: string, target: ContractTarget): void {
         expect(limited).toHaveLength(1);
         expect(limited[0].position > all[0].position).toBe(true);
         expect((await store.headPosition()) >= all[2].position).toBe(true);
+      });
+
+      it('pages through the log by last position without gaps or repeats, also inside one append', async () => {
+        const start = await store.headPosition();
+        const a = streamName();
+        const b = streamName();
+        // Multi-event appends too: each of their events must get a position of its own.
+        for (const [stream, numbers] of [[a, [0]], [b, [1, 2]], [a, [3]], [b, [4, 5]], [a, [6]]] as const) {
+          await store.appendToStream(stream, numbers.map((i) => event('P', { i })), { expectedRevision: 'any' });
+        }
+        const head = await store.headPosition();
+        const seen: RecordedEvent[] = [];
+        let after = start;
+        while (after < head) {
+          const page = await store.readAll({ after, maxCount: 2 });
+          if (page.length === 0) break;
+          seen.push(...page.filter((e) => e.streamName === a || e.streamName === b));
+          after = page[page.length - 1].position;
+        }
+        expect(seen.map((e) => (e.data as { i: number }).i)).toEqual([0, 1, 2, 3, 4, 5, 6]);
       });
     });
 

@@ -17,7 +17,12 @@ describe('Assessments over HTTP (e2e)', () => {
   describe('the life of one statement', () => {
     it('drafts, revises, publishes, reads at any point and tells its history', async () => {
       const created = await draft();
-      expect(created).toEqual({ assessmentId: expect.any(String), revision: 0, position: expect.stringMatching(/^\d+$/) });
+      expect(created).toEqual({
+        assessmentId: expect.any(String),
+        revision: 0,
+        position: expect.stringMatching(/^\d+$/),
+        eventIds: [expect.any(String)],
+      });
       const id = created.assessmentId;
 
       const reworded = await api.request('POST', `/assessments/${id}/statement`, {

@@ -6,7 +6,7 @@ import { startTestApp, tempDataDir } from '../support/test-app.js';
 
 const CLI = join(process.cwd(), 'dist', 'scripts', 'rebuild-projections.js');
 const runCli = (dataDir: string) =>
-  spawnSync(process.execPath, [CLI], { env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' });
+  spawnSync(process.execPath, [CLI], { env: { ...process.env, EVENTSTORE_URL: '', DATA_DIR: dataDir }, encoding: 'utf8' });
 
 describe('npm run projections:rebuild (e2e)', () => {
   it('rebuilds the read models of a stopped service, and they answer as before', async () => {

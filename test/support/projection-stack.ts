@@ -30,6 +30,7 @@ const DUMPED_TABLES = [
   'assessment_subjects',
   'assessment_subject_terms',
   'assessment_versions',
+  'assessment_scores',
   'projection_checkpoints',
 ];
 

@@ -15,6 +15,19 @@ import type { CommandMetadata, CommandResult } from './command-metadata.js';
 const EVENT_ID_NAMESPACE = '7f1d3c52-8a4e-4c0b-9a57-1f0e6b2d9c41';
 
 /**
+ * A command's id: derived from its idempotency key when there is one, so a
+ * retry writes the same event ids and the store recognises it.
+ */
+export function commandIdFor(meta: Pick<CommandMetadata, 'idempotencyKey' | 'commandId'>): string {
+  return meta.commandId ?? (meta.idempotencyKey ? uuidv5(meta.idempotencyKey, EVENT_ID_NAMESPACE) : randomUUID());
+}
+
+/** Id of the index-th event a command writes. */
+export function eventIdFor(commandId: string, index: number): string {
+  return uuidv5(`${commandId}/${index}`, EVENT_ID_NAMESPACE);
+}
+
+/**
  * The one path every assessment command takes: load and fold the stream,
  * check the caller's expected revision, decide, append against that same
  * revision. The store re-checks the revision atomically, so a concurrent
@@ -44,7 +57,7 @@ export class AssessmentCommandExecutor {
 
     // Event ids derive from the command id so a retried append is recognised
     // by the store (and by KurrentDB) as the same write.
-    const commandId = meta.idempotencyKey ? uuidv5(meta.idempotencyKey, EVENT_ID_NAMESPACE) : randomUUID();
+    const commandId = commandIdFor(meta);
     const metadata: AssessmentEventMetadata = {
       actor: meta.actor,
       recordedAt,
@@ -56,12 +69,17 @@ export class AssessmentCommandExecutor {
       ...(meta.idempotencyKey ? { idempotencyKey: meta.idempotencyKey } : {}),
     };
     const toAppend: EventToAppend[] = events.map((event, index) => ({
-      id: uuidv5(`${commandId}/${index}`, EVENT_ID_NAMESPACE),
+      id: eventIdFor(commandId, index),
       type: event.type,
       data: event.data,
       metadata,
     }));
     const result = await this.repository.append(assessmentId, toAppend, expectedRevision);
-    return { assessmentId, revision: result.nextRevision, position: result.position.toString() };
+    return {
+      assessmentId,
+      revision: result.nextRevision,
+      position: result.position.toString(),
+      eventIds: toAppend.map((event) => event.id),
+    };
   }
 }

@@ -4,17 +4,23 @@ import type { EventStore, EventToAppend, ExpectedRevision } from '../../event-st
 import type { AssessmentState } from '../domain/assessment-state.js';
 import { evolve } from '../domain/evolve.js';
 import { assessmentStream, StoredAssessmentEvent, toDomainEvent } from './assessment-stream.js';
+import { FoldCache } from './fold-cache.js';
+import type { FoldLimit } from './fold-limit.js';
 
-/** Where folding a stream should stop. */
-export type FoldLimit =
-  | { readonly kind: 'head' }
-  | { readonly kind: 'revision'; readonly revision: number }
-  | { readonly kind: 'effective'; readonly at: number }
-  | { readonly kind: 'recorded'; readonly at: number };
+export type { FoldLimit } from './fold-limit.js';
 
-/** Loads assessments by folding their streams and appends their new events. */
+/** Events read per round trip when folding towards a time rather than a revision. */
+const CHUNK = 256;
+
+/**
+ * Loads assessments by folding their streams, and appends their new events.
+ * Folds start from the nearest state the cache holds, so a command on a long
+ * stream reads only the events since it was last loaded.
+ */
 @Injectable()
 export class AssessmentRepository {
+  private readonly folds = new FoldCache();
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async readEvents(assessmentId: string, toRevision?: number): Promise<StoredAssessmentEvent[]> {
@@ -26,14 +32,23 @@ export class AssessmentRepository {
    * along a stream, so each as-of view is a prefix of it.
    */
   async load(assessmentId: string, limit: FoldLimit = { kind: 'head' }): Promise<AssessmentState | null> {
-    const events = await this.readEvents(assessmentId, limit.kind === 'revision' ? limit.revision : undefined);
-    let state: AssessmentState | null = null;
-    for (const event of events) {
-      if (limit.kind === 'effective' && Date.parse(event.metadata.effectiveAt) > limit.at) break;
-      if (limit.kind === 'recorded' && Date.parse(event.metadata.recordedAt) > limit.at) break;
-      state = evolve(state, toDomainEvent(event));
+    const stream = assessmentStream(assessmentId);
+    let state = this.folds.baseFor(stream, limit);
+    if (limit.kind === 'revision' && state?.revision === limit.revision) return state;
+    const toRevision = limit.kind === 'revision' ? limit.revision : undefined;
+    let from = state ? state.revision + 1 : 0;
+    for (;;) {
+      const maxCount = limit.kind === 'head' || limit.kind === 'revision' ? undefined : CHUNK;
+      const events = (await this.store.readStream(stream, { fromRevision: from, toRevision, maxCount })) as StoredAssessmentEvent[];
+      for (const event of events) {
+        if (limit.kind === 'effective' && Date.parse(event.metadata.effectiveAt) > limit.at) return state;
+        if (limit.kind === 'recorded' && Date.parse(event.metadata.recordedAt) > limit.at) return state;
+        state = evolve(state, toDomainEvent(event));
+        this.folds.remember(stream, state);
+      }
+      if (maxCount === undefined || events.length < maxCount) return state;
+      from = events[events.length - 1].revision + 1;
     }
-    return state;
   }
 
   append(assessmentId: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision) {

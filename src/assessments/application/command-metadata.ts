@@ -8,6 +8,8 @@ export interface CommandMetadata {
   /** Event (or message) id that caused this command, e.g. an indicator observation. */
   readonly causationId?: string;
   readonly idempotencyKey?: string;
+  /** Set when the caller must know the new events' ids in advance (see `eventIdFor`). */
+  readonly commandId?: string;
 }
 
 /** What every accepted command answers. */
@@ -16,4 +18,6 @@ export interface CommandResult {
   readonly revision: number;
   /** Global position of the last event written, as a string (bigint-safe). */
   readonly position: string;
+  /** Ids of the events written, in order: a later command may name one as its causationId. */
+  readonly eventIds: readonly string[];
 }

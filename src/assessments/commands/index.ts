@@ -1,3 +1,11 @@
+import { LinkEvidenceHandler } from './link-evidence.handler.js';
+import { UnlinkEvidenceHandler } from './unlink-evidence.handler.js';
+import { StateAssumptionHandler } from './state-assumption.handler.js';
+import { ReviewAssumptionHandler } from './review-assumption.handler.js';
+import { AddIndicatorHandler } from './add-indicator.handler.js';
+import { ObserveIndicatorHandler } from './observe-indicator.handler.js';
+import { RecordOutcomeHandler } from './record-outcome.handler.js';
+import { RetractOutcomeHandler } from './retract-outcome.handler.js';
 import { ChangeConfidenceHandler } from './change-confidence.handler.js';
 import { ChangeHorizonHandler } from './change-horizon.handler.js';
 import { ChangeLikelihoodHandler } from './change-likelihood.handler.js';
@@ -18,4 +26,12 @@ export const ASSESSMENT_COMMAND_HANDLERS = [
   PublishAssessmentHandler,
   WithdrawAssessmentHandler,
   SupersedeAssessmentHandler,
+  LinkEvidenceHandler,
+  UnlinkEvidenceHandler,
+  StateAssumptionHandler,
+  ReviewAssumptionHandler,
+  AddIndicatorHandler,
+  ObserveIndicatorHandler,
+  RecordOutcomeHandler,
+  RetractOutcomeHandler,
 ];

@@ -1,6 +1,14 @@
 import type { ChangeBasis, Confidence, SourceReference, Subject } from './assessment-values.js';
 import type { HorizonInput } from './horizons.js';
 import type { LikelihoodInput } from './likelihood.js';
+import type {
+  AssumptionVerdict,
+  Credibility,
+  EvidenceBearing,
+  IndicatorDirection,
+  Outcome,
+  Reliability,
+} from './tradecraft-values.js';
 
 /** What a caller asks of an assessment; `decide` turns it into events or refuses. */
 export type AssessmentCommand =
@@ -34,7 +42,51 @@ export type AssessmentCommand =
   | {
       readonly type: 'SupersedeAssessment';
       readonly data: { readonly supersededBy: string; readonly rationale: string };
-    };
+    }
+  | {
+      readonly type: 'LinkEvidence';
+      readonly data: {
+        readonly evidenceId: string;
+        readonly title: string;
+        readonly source: string;
+        readonly reliability: Reliability;
+        readonly credibility: Credibility;
+        readonly bearing: EvidenceBearing;
+        readonly url?: string | null;
+        readonly excerpt?: string | null;
+        readonly rationale: string;
+      };
+    }
+  | { readonly type: 'UnlinkEvidence'; readonly data: { readonly evidenceId: string; readonly rationale: string } }
+  | {
+      readonly type: 'StateAssumption';
+      readonly data: { readonly assumptionId: string; readonly text: string; readonly linchpin: boolean; readonly rationale: string };
+    }
+  | {
+      readonly type: 'ReviewAssumption';
+      readonly data: { readonly assumptionId: string; readonly verdict: AssumptionVerdict; readonly rationale: string };
+    }
+  | {
+      readonly type: 'AddIndicator';
+      readonly data: {
+        readonly indicatorId: string;
+        readonly text: string;
+        readonly direction: IndicatorDirection;
+        readonly rationale: string;
+      };
+    }
+  | {
+      readonly type: 'ObserveIndicator';
+      readonly data: {
+        readonly indicatorId: string;
+        readonly observationId: string;
+        readonly observation: string;
+        readonly observedAt: string;
+        readonly rationale: string;
+      };
+    }
+  | { readonly type: 'RecordOutcome'; readonly data: { readonly outcome: Outcome; readonly knownAt: string; readonly rationale: string } }
+  | { readonly type: 'RetractOutcome'; readonly data: { readonly rationale: string } };
 
 export type AssessmentCommandType = AssessmentCommand['type'];
 

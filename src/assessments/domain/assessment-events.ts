@@ -1,6 +1,14 @@
 import type { Confidence, ChangeBasis, SourceReference, Subject } from './assessment-values.js';
 import type { Horizon } from './horizons.js';
 import type { Likelihood } from './likelihood.js';
+import type {
+  AssumptionVerdict,
+  Credibility,
+  EvidenceBearing,
+  IndicatorDirection,
+  Outcome,
+  Reliability,
+} from './tradecraft-values.js';
 
 /**
  * Event catalogue, schema version 1. Every payload carries the rationale the
@@ -71,6 +79,68 @@ export interface AssessmentSuperseded {
   readonly data: { readonly supersededBy: string; readonly rationale: string };
 }
 
+export interface EvidenceLinked {
+  readonly type: 'EvidenceLinked';
+  readonly data: {
+    readonly evidenceId: string;
+    readonly title: string;
+    readonly source: string;
+    readonly reliability: Reliability;
+    readonly credibility: Credibility;
+    readonly bearing: EvidenceBearing;
+    readonly url: string | null;
+    readonly excerpt: string | null;
+    readonly rationale: string;
+  };
+}
+
+export interface EvidenceUnlinked {
+  readonly type: 'EvidenceUnlinked';
+  readonly data: { readonly evidenceId: string; readonly rationale: string };
+}
+
+export interface AssumptionStated {
+  readonly type: 'AssumptionStated';
+  readonly data: { readonly assumptionId: string; readonly text: string; readonly linchpin: boolean; readonly rationale: string };
+}
+
+export interface AssumptionReviewed {
+  readonly type: 'AssumptionReviewed';
+  readonly data: { readonly assumptionId: string; readonly verdict: AssumptionVerdict; readonly rationale: string };
+}
+
+export interface IndicatorAdded {
+  readonly type: 'IndicatorAdded';
+  readonly data: {
+    readonly indicatorId: string;
+    readonly text: string;
+    readonly direction: IndicatorDirection;
+    readonly rationale: string;
+  };
+}
+
+export interface IndicatorObserved {
+  readonly type: 'IndicatorObserved';
+  readonly data: {
+    readonly indicatorId: string;
+    /** Also the id of this event, so a later change can name it as its cause. */
+    readonly observationId: string;
+    readonly observation: string;
+    readonly observedAt: string;
+    readonly rationale: string;
+  };
+}
+
+export interface OutcomeRecorded {
+  readonly type: 'OutcomeRecorded';
+  readonly data: { readonly outcome: Outcome; readonly knownAt: string; readonly rationale: string };
+}
+
+export interface OutcomeRetracted {
+  readonly type: 'OutcomeRetracted';
+  readonly data: { readonly rationale: string };
+}
+
 export type AssessmentEvent =
   | AssessmentDrafted
   | StatementReworded
@@ -80,7 +150,15 @@ export type AssessmentEvent =
   | SubjectChanged
   | AssessmentPublished
   | AssessmentWithdrawn
-  | AssessmentSuperseded;
+  | AssessmentSuperseded
+  | EvidenceLinked
+  | EvidenceUnlinked
+  | AssumptionStated
+  | AssumptionReviewed
+  | IndicatorAdded
+  | IndicatorObserved
+  | OutcomeRecorded
+  | OutcomeRetracted;
 
 export type AssessmentEventType = AssessmentEvent['type'];
 
@@ -94,6 +172,14 @@ export const ASSESSMENT_EVENT_TYPES: readonly AssessmentEventType[] = [
   'AssessmentPublished',
   'AssessmentWithdrawn',
   'AssessmentSuperseded',
+  'EvidenceLinked',
+  'EvidenceUnlinked',
+  'AssumptionStated',
+  'AssumptionReviewed',
+  'IndicatorAdded',
+  'IndicatorObserved',
+  'OutcomeRecorded',
+  'OutcomeRetracted',
 ];
 
 /** Current schema version of every event type above. */

@@ -1,6 +1,22 @@
 import type { AssessmentStatus, Confidence, SourceReference, Subject } from './assessment-values.js';
 import type { Horizon } from './horizons.js';
 import type { Likelihood } from './likelihood.js';
+import type { Assumption, Evidence, Indicator, RecordedOutcome } from './tradecraft-values.js';
+
+/** One stated probability and confidence, with both of its times: what scoring reads. */
+export interface JudgmentPoint {
+  readonly probability: Likelihood['probability'];
+  readonly scale: Likelihood['scale'];
+  readonly confidence: Confidence;
+  readonly effectiveAt: string;
+  readonly recordedAt: string;
+}
+
+/**
+ * Judgments so far, newest first, as a linked list: appending is O(1) and
+ * shares the past, so folding a long stream never copies its history.
+ */
+export type JudgmentHistory = { readonly point: JudgmentPoint; readonly previous: JudgmentHistory } | null;
 
 /** An assessment as folded from its events. */
 export interface AssessmentState {
@@ -31,4 +47,14 @@ export interface AssessmentState {
   /** True when the content changed after the last publication (or was never published). */
   readonly hasUnpublishedChanges: boolean;
   readonly supersededBy: string | null;
+  /** Evidence currently linked, in the order it was linked. */
+  readonly evidence: readonly Evidence[];
+  readonly assumptions: readonly Assumption[];
+  readonly indicators: readonly Indicator[];
+  readonly outcome: RecordedOutcome | null;
+  /** Status to return to if the outcome is retracted. */
+  readonly statusBeforeOutcome: AssessmentStatus | null;
+  /** Effective time of the first publication: where the published life begins. */
+  readonly firstPublishedAt: string | null;
+  readonly judgments: JudgmentHistory;
 }

@@ -17,7 +17,9 @@ import {
   BusinessRuleError,
   DomainValidationError,
 } from './domain-errors.js';
+import { decideTradecraft, TRADECRAFT_COMMANDS } from './decide-tradecraft.js';
 import { horizonFrom, parseInstant, sameHorizon } from './horizons.js';
+import { oneOf, text } from './input-validation.js';
 import { likelihoodFrom, sameLikelihood } from './likelihood.js';
 
 /**
@@ -32,10 +34,19 @@ export function decide(command: AssessmentCommand, state: AssessmentState | null
     return [draft(command.data, ctx)];
   }
   if (state === null) throw new AssessmentNotFoundError('(unknown)');
+  if (command.type === 'RetractOutcome') {
+    if (state.outcome === null) throw new BusinessRuleError('no-outcome', 'the assessment has no outcome to retract');
+    checkEffectiveAt(ctx, state);
+    // Nothing is erased: the retraction is one more event, and the outcome stays in the history.
+    return [{ type: 'OutcomeRetracted', data: { rationale: text(command.data.rationale, 'rationale', LIMITS.rationale) } }];
+  }
   if (CLOSED_STATUSES.has(state.status)) throw new AssessmentClosedError(state.assessmentId, state.status);
   checkEffectiveAt(ctx, state);
   const d = command.data;
   const rationale = text(d.rationale, 'rationale', LIMITS.rationale);
+  if (TRADECRAFT_COMMANDS.has(command.type)) {
+    return decideTradecraft(command as Parameters<typeof decideTradecraft>[0], state, ctx, rationale);
+  }
 
   switch (command.type) {
     case 'RewordStatement': {
@@ -87,6 +98,8 @@ export function decide(command: AssessmentCommand, state: AssessmentState | null
       }
       return [{ type: 'AssessmentSuperseded', data: { supersededBy, rationale } }];
     }
+    default:
+      throw new Error(`no decision for ${command.type}`);
   }
 }
 
@@ -125,20 +138,6 @@ function checkEffectiveAt(ctx: CommandContext, state: AssessmentState | null): v
 
 function unchanged(field: string, message: string): never {
   throw new BusinessRuleError('no-change', message, field);
-}
-
-function text(value: unknown, field: string, max: number): string {
-  if (typeof value !== 'string' || value.trim().length === 0) {
-    throw new DomainValidationError(field, 'must be a non-empty string');
-  }
-  const trimmed = value.trim();
-  if (trimmed.length > max) throw new DomainValidationError(field, `must be at most ${max} characters`);
-  return trimmed;
-}
-
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
-  if (!allowed.includes(value as T)) throw new DomainValidationError(field, `must be one of ${allowed.join(', ')}`);
-  return value as T;
 }
 
 function list(value: unknown, field: string): string[] {

@@ -55,3 +55,14 @@ export class BusinessRuleError extends DomainError {
     super(message);
   }
 }
+
+/** A part of an assessment (evidence, assumption, indicator) that it does not have. */
+export class SubResourceNotFoundError extends DomainError {
+  readonly code = 'not-found';
+  constructor(
+    readonly kind: string,
+    readonly id: string,
+  ) {
+    super(`the assessment has no ${kind} ${id}`);
+  }
+}

@@ -1,15 +1,29 @@
-import type { AssessmentState } from './assessment-state.js';
-import type { RecordedAssessmentEvent } from './assessment-events.js';
+import type { AssessmentState, JudgmentHistory } from './assessment-state.js';
+import type { EventContext, RecordedAssessmentEvent } from './assessment-events.js';
+
+function judged(state: Pick<AssessmentState, 'likelihood' | 'confidence' | 'judgments'>, at: EventContext): JudgmentHistory {
+  return {
+    point: {
+      probability: state.likelihood.probability,
+      scale: state.likelihood.scale,
+      confidence: state.confidence,
+      effectiveAt: at.effectiveAt,
+      recordedAt: at.recordedAt,
+    },
+    previous: state.judgments,
+  };
+}
 
 /**
  * Folds one event into the state. Pure and total over known events: replaying
  * a stream from the start always yields the same state.
  */
 export function evolve(state: AssessmentState | null, event: RecordedAssessmentEvent): AssessmentState {
-  const { actor, recordedAt, effectiveAt } = event.metadata;
+  const meta = event.metadata;
+  const { actor, recordedAt, effectiveAt } = meta;
   if (event.type === 'AssessmentDrafted') {
     const d = event.data;
-    return {
+    const drafted: AssessmentState = {
       assessmentId: d.assessmentId,
       revision: 0,
       status: 'draft',
@@ -32,7 +46,15 @@ export function evolve(state: AssessmentState | null, event: RecordedAssessmentE
       publishedBy: null,
       hasUnpublishedChanges: true,
       supersededBy: null,
+      evidence: [],
+      assumptions: [],
+      indicators: [],
+      outcome: null,
+      statusBeforeOutcome: null,
+      firstPublishedAt: null,
+      judgments: null,
     };
+    return { ...drafted, judgments: judged(drafted, meta) };
   }
   if (state === null) {
     // A stream that does not start with a draft is corrupt; refuse to guess.
@@ -40,14 +62,19 @@ export function evolve(state: AssessmentState | null, event: RecordedAssessmentE
   }
   const revision = state.revision + 1;
   const touched = { revision, updatedAt: recordedAt, updatedBy: actor, lastEffectiveAt: effectiveAt };
+  // Changes of substance need a (new) publication, and their author may not give it.
   const authored = { ...touched, lastAuthor: actor, hasUnpublishedChanges: true };
   switch (event.type) {
     case 'StatementReworded':
       return { ...state, ...authored, statement: event.data.statement };
-    case 'LikelihoodChanged':
-      return { ...state, ...authored, likelihood: event.data.to };
-    case 'ConfidenceChanged':
-      return { ...state, ...authored, confidence: event.data.to };
+    case 'LikelihoodChanged': {
+      const next = { ...state, ...authored, likelihood: event.data.to };
+      return { ...next, judgments: judged(next, meta) };
+    }
+    case 'ConfidenceChanged': {
+      const next = { ...state, ...authored, confidence: event.data.to };
+      return { ...next, judgments: judged(next, meta) };
+    }
     case 'HorizonChanged':
       return { ...state, ...authored, horizon: event.data.to };
     case 'SubjectChanged': {
@@ -63,11 +90,52 @@ export function evolve(state: AssessmentState | null, event: RecordedAssessmentE
         publishedAt: recordedAt,
         publishedBy: actor,
         hasUnpublishedChanges: false,
+        firstPublishedAt: state.firstPublishedAt ?? effectiveAt,
       };
     case 'AssessmentWithdrawn':
       return { ...state, ...touched, status: 'withdrawn' };
     case 'AssessmentSuperseded':
       return { ...state, ...touched, status: 'superseded', supersededBy: event.data.supersededBy };
+    // Supporting material: recorded with its author, but no new publication is needed for it.
+    case 'EvidenceLinked': {
+      const { rationale: _rationale, ...evidence } = event.data;
+      return { ...state, ...touched, evidence: [...state.evidence, { ...evidence, linkedAt: effectiveAt, linkedBy: actor }] };
+    }
+    case 'EvidenceUnlinked':
+      return { ...state, ...touched, evidence: state.evidence.filter((e) => e.evidenceId !== event.data.evidenceId) };
+    case 'AssumptionStated': {
+      const { assumptionId, text, linchpin } = event.data;
+      const assumption = { assumptionId, text, linchpin, statedAt: effectiveAt, statedBy: actor, review: null };
+      return { ...state, ...touched, assumptions: [...state.assumptions, assumption] };
+    }
+    case 'AssumptionReviewed': {
+      const review = { verdict: event.data.verdict, reviewedAt: effectiveAt, reviewedBy: actor };
+      const assumptions = state.assumptions.map((a) => (a.assumptionId === event.data.assumptionId ? { ...a, review } : a));
+      return { ...state, ...touched, assumptions };
+    }
+    case 'IndicatorAdded': {
+      const { indicatorId, text, direction } = event.data;
+      const indicator = { indicatorId, text, direction, addedAt: effectiveAt, addedBy: actor, observations: [] };
+      return { ...state, ...touched, indicators: [...state.indicators, indicator] };
+    }
+    case 'IndicatorObserved': {
+      const { indicatorId, observationId, observation, observedAt } = event.data;
+      const seen = { observationId, observation, observedAt, recordedBy: actor, effectiveAt };
+      const indicators = state.indicators.map((i) =>
+        i.indicatorId === indicatorId ? { ...i, observations: [...i.observations, seen] } : i,
+      );
+      return { ...state, ...touched, indicators };
+    }
+    case 'OutcomeRecorded':
+      return {
+        ...state,
+        ...touched,
+        status: 'resolved',
+        statusBeforeOutcome: state.status,
+        outcome: { outcome: event.data.outcome, knownAt: event.data.knownAt, recordedAt, recordedBy: actor },
+      };
+    case 'OutcomeRetracted':
+      return { ...state, ...touched, status: state.statusBeforeOutcome ?? 'published', statusBeforeOutcome: null, outcome: null };
     default:
       return unknownEvent(state, event, touched);
   }
@@ -89,4 +157,11 @@ export function fold(events: Iterable<RecordedAssessmentEvent>, from: Assessment
   let state = from;
   for (const event of events) state = evolve(state, event);
   return state;
+}
+
+/** The judgment history oldest first. */
+export function judgmentsOf(state: AssessmentState): NonNullable<JudgmentHistory>['point'][] {
+  const points = [];
+  for (let node = state.judgments; node !== null; node = node.previous) points.push(node.point);
+  return points.reverse();
 }

@@ -8,3 +8,8 @@ export * from './evolve.js';
 export * from './horizons.js';
 export * from './likelihood.js';
 export * from './likelihood-scales.js';
+export * from './decide-tradecraft.js';
+export * from './input-validation.js';
+export * from './tradecraft-values.js';
+export * from './scoring.js';
+export * from './calibration.js';

@@ -3,11 +3,21 @@ import { badRequest } from '../../common/http/validation-error.factory.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Assessment ids are UUIDs; anything else is named as the failing field. */
+/** Ids in paths are UUIDs; anything else is refused naming the parameter. */
 @Injectable()
-export class AssessmentIdPipe implements PipeTransform<string, string> {
+export class UuidParamPipe implements PipeTransform<string, string> {
+  constructor(private readonly field: string) {}
+
   transform(value: string): string {
-    if (!UUID.test(value)) throw badRequest([{ field: 'id', message: 'id must be a UUID' }]);
+    if (!UUID.test(value)) throw badRequest([{ field: this.field, message: `${this.field} must be a UUID` }]);
     return value.toLowerCase();
+  }
+}
+
+/** The `:id` of an assessment. */
+@Injectable()
+export class AssessmentIdPipe extends UuidParamPipe {
+  constructor() {
+    super('id');
   }
 }

@@ -6,6 +6,7 @@ import { assessmentIdOf, assessmentStream, AssessmentEventMetadata, toDomainEven
 import { ASSESSMENT_EVENT_TYPES } from '../domain/assessment-events.js';
 import type { AssessmentState } from '../domain/assessment-state.js';
 import { evolve, fold } from '../domain/evolve.js';
+import { scoreAssessment } from '../domain/scoring.js';
 import { ASSESSMENT_READ_MODEL_SCHEMA, OPEN_END } from './assessment-read-model.schema.js';
 
 /** What the projector remembers of an assessment between events. */
@@ -50,16 +51,28 @@ const SQL = {
   insertVersion: `INSERT INTO assessment_versions (
       seq, revision, position, status, statement_id, subject_id, scale, term, p_low, p_high, p_mid, confidence,
       horizon_term, horizon_start, horizon_end, classification, updated_by, published_revision, published_at,
-      published_by, unpublished_changes, superseded_by, event_type, event_id, rationale, basis, correlation_id,
-      causation_id, eff_from, eff_to, rec_from, rec_to, is_current)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+      published_by, unpublished_changes, superseded_by, linchpin_invalid, event_type, event_id, rationale, basis,
+      detail, correlation_id, causation_id, eff_from, eff_to, rec_from, rec_to, is_current)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
             ?, ${OPEN_END}, ?, ${OPEN_END}, 1)`,
+  upsertScore: `INSERT OR REPLACE INTO assessment_scores (seq, outcome, observed, probability, brier, time_weighted_brier,
+      known_at, confidence, scale, subject_id, classification) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  deleteScore: 'DELETE FROM assessment_scores WHERE seq = ?',
   indexRationale: 'INSERT INTO rationale_search (rowid, text) VALUES (?, ?)',
   keyOf: 'SELECT seq FROM assessment_keys WHERE assessment_id = ?',
   currentVersionOf: 'SELECT id, revision, statement_id, subject_id FROM assessment_versions WHERE seq = ? AND is_current = 1',
 } as const;
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(ASSESSMENT_EVENT_TYPES);
+const SUPPORTING_EVENTS: ReadonlySet<string> = new Set([
+  'EvidenceLinked',
+  'EvidenceUnlinked',
+  'AssumptionStated',
+  'AssumptionReviewed',
+  'IndicatorAdded',
+  'IndicatorObserved',
+  'OutcomeRecorded',
+]);
 
 /**
  * Projects assessment events into the bitemporal versions (which are also
@@ -166,7 +179,9 @@ export class AssessmentReadModelProjector implements Projector {
     if (before) db.prepare(SQL.closeVersion).run(effectiveAt, recordedAt, before.versionId);
     const times = timesOf(state, before?.times);
     const { likelihood } = state;
-    const { rationale, basis } = domainEvent.data as { rationale?: string; basis?: string };
+    const { rationale, basis, ...payload } = domainEvent.data as { rationale?: string; basis?: string };
+    // Supporting material is not part of the version's columns, so the audit feed keeps what was linked or seen.
+    const detail = SUPPORTING_EVENTS.has(type) ? JSON.stringify(payload) : null;
     const versionId = Number(
       db.prepare(SQL.insertVersion).run(
         seq,
@@ -191,10 +206,12 @@ export class AssessmentReadModelProjector implements Projector {
         state.publishedBy,
         state.hasUnpublishedChanges ? 1 : 0,
         state.supersededBy,
+        state.assumptions.some((a) => a.linchpin && a.review?.verdict === 'invalid') ? 1 : 0,
         event.type,
         event.id,
         rationale ?? null,
         basis ?? null,
+        detail,
         meta.correlationId ?? null,
         meta.causationId ?? null,
         effectiveAt,
@@ -202,6 +219,27 @@ export class AssessmentReadModelProjector implements Projector {
       ).lastInsertRowid,
     );
     if (rationale && !db.bulkLoad) db.prepare(SQL.indexRationale).run(versionId, rationale);
+
+    if (type === 'OutcomeRecorded') {
+      const score = scoreAssessment(state);
+      if (score.scored) {
+        db.prepare(SQL.upsertScore).run(
+          seq,
+          score.outcome,
+          score.observed,
+          score.probability,
+          score.brier,
+          score.timeWeightedBrier,
+          Date.parse(score.knownAt),
+          score.confidence,
+          score.scale,
+          subjectId,
+          state.classification,
+        );
+      }
+    } else if (type === 'OutcomeRetracted') {
+      db.prepare(SQL.deleteScore).run(seq);
+    }
 
     this.tracked.set(id, { seq, state, versionId, statementId, subjectId, times });
   }

@@ -78,10 +78,12 @@ CREATE TABLE IF NOT EXISTS assessment_versions (
   published_by         TEXT,
   unpublished_changes  INTEGER NOT NULL,
   superseded_by        TEXT,
+  linchpin_invalid     INTEGER NOT NULL,
   event_type           TEXT    NOT NULL,
   event_id             TEXT    NOT NULL,
   rationale            TEXT,
   basis                TEXT,
+  detail               TEXT,
   correlation_id       TEXT,
   causation_id         TEXT,
   eff_from             INTEGER NOT NULL,
@@ -89,6 +91,20 @@ CREATE TABLE IF NOT EXISTS assessment_versions (
   rec_from             INTEGER NOT NULL,
   rec_to               INTEGER NOT NULL,
   is_current           INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS assessment_scores (
+  seq                  INTEGER PRIMARY KEY,
+  outcome              TEXT    NOT NULL,
+  observed             INTEGER NOT NULL,
+  probability          REAL    NOT NULL,
+  brier                REAL    NOT NULL,
+  time_weighted_brier  REAL    NOT NULL,
+  known_at             INTEGER NOT NULL,
+  confidence           TEXT    NOT NULL,
+  scale                TEXT,
+  subject_id           INTEGER NOT NULL,
+  classification       TEXT    NOT NULL
 ) STRICT;
 
 CREATE VIRTUAL TABLE IF NOT EXISTS statement_search USING fts5(
@@ -116,6 +132,7 @@ CREATE INDEX IF NOT EXISTS av_by_actor           ON assessment_versions (updated
 CREATE INDEX IF NOT EXISTS av_by_type            ON assessment_versions (event_type);
 CREATE INDEX IF NOT EXISTS av_by_recorded        ON assessment_versions (rec_from);
 CREATE INDEX IF NOT EXISTS av_by_effective       ON assessment_versions (eff_from);
+CREATE INDEX IF NOT EXISTS as_by_known           ON assessment_scores (known_at);
 CREATE INDEX IF NOT EXISTS ak_by_creator         ON assessment_keys (created_by);
 `,
   // Same rows, same rowids as the projector writes one by one in live mode.

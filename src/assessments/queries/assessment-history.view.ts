@@ -13,6 +13,8 @@ export interface HistoryEntryView {
   readonly correlationId: string;
   readonly causationId: string;
   readonly schemaVersion: number;
+  /** The earlier event of this assessment named as cause (e.g. the observation that moved a likelihood). */
+  readonly causedBy: { readonly eventId: string; readonly revision: number; readonly type: string } | null;
   readonly data: unknown;
 }
 
@@ -22,7 +24,16 @@ export interface AssessmentHistoryView {
   readonly events: HistoryEntryView[];
 }
 
-export function toHistoryEntry(event: StoredAssessmentEvent): HistoryEntryView {
+/** Every event of one stream, each linked to the event of the same stream that caused it, if any. */
+export function toHistory(events: readonly StoredAssessmentEvent[]): HistoryEntryView[] {
+  const byId = new Map(events.map((e) => [e.id, e]));
+  return events.map((event) => {
+    const cause = byId.get(event.metadata.causationId);
+    return toHistoryEntry(event, cause && cause !== event ? { eventId: cause.id, revision: cause.revision, type: cause.type } : null);
+  });
+}
+
+export function toHistoryEntry(event: StoredAssessmentEvent, causedBy: HistoryEntryView['causedBy'] = null): HistoryEntryView {
   const data = (event.data ?? {}) as { rationale?: unknown; basis?: unknown };
   const m = event.metadata;
   return {
@@ -38,6 +49,7 @@ export function toHistoryEntry(event: StoredAssessmentEvent): HistoryEntryView {
     correlationId: m.correlationId,
     causationId: m.causationId,
     schemaVersion: m.schemaVersion,
+    causedBy,
     data: event.data,
   };
 }

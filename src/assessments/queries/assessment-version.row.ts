@@ -1,7 +1,7 @@
 import { expressIn } from '../domain/likelihood.js';
 import type { LikelihoodScale } from '../domain/likelihood-scales.js';
 import type { Likelihood } from '../domain/likelihood.js';
-import type { AssessmentView } from './assessment.view.js';
+import type { AssessmentSummaryView } from './assessment.view.js';
 
 /** One row of assessment_versions joined with its id, wording and subject. */
 export interface AssessmentVersionRow {
@@ -41,6 +41,8 @@ export interface AssessmentVersionRow {
   event_id: string;
   rationale: string | null;
   basis: string | null;
+  detail: string | null;
+  linchpin_invalid: number;
   correlation_id: string | null;
   causation_id: string | null;
 }
@@ -57,7 +59,7 @@ SELECT v.id, k.assessment_id, v.revision, v.status, st.text AS statement, v.scal
        v.classification, k.source_document, k.source_section, k.created_at, k.created_by, k.first_effective_at,
        v.rec_from, v.updated_by, v.eff_from, v.published_revision, v.published_at, v.published_by,
        v.unpublished_changes, v.superseded_by, v.seq, CAST(v.position AS TEXT) AS position, v.event_type, v.event_id,
-       v.rationale, v.basis, v.correlation_id, v.causation_id
+       v.rationale, v.basis, v.detail, v.linchpin_invalid, v.correlation_id, v.causation_id
 FROM assessment_versions v
 CROSS JOIN assessment_keys k ON k.seq = v.seq
 CROSS JOIN assessment_statements st ON st.id = v.statement_id
@@ -66,7 +68,7 @@ CROSS JOIN assessment_subjects sj ON sj.id = v.subject_id`;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** The same shape as GET /assessments/:id, built from a read-model row. */
-export function versionRowToView(row: AssessmentVersionRow, scale?: LikelihoodScale): AssessmentView {
+export function versionRowToView(row: AssessmentVersionRow, scale?: LikelihoodScale): AssessmentSummaryView {
   const likelihood: Likelihood = {
     scale: row.scale as Likelihood['scale'],
     term: row.term,
@@ -75,11 +77,11 @@ export function versionRowToView(row: AssessmentVersionRow, scale?: LikelihoodSc
   return {
     assessmentId: row.assessment_id,
     revision: row.revision,
-    status: row.status as AssessmentView['status'],
+    status: row.status as AssessmentSummaryView['status'],
     statement: row.statement,
     likelihood: scale ? expressIn(likelihood, scale) : likelihood,
-    confidence: row.confidence as AssessmentView['confidence'],
-    horizon: { term: row.horizon_term as AssessmentView['horizon']['term'], start: iso(row.horizon_start), end: iso(row.horizon_end) },
+    confidence: row.confidence as AssessmentSummaryView['confidence'],
+    horizon: { term: row.horizon_term as AssessmentSummaryView['horizon']['term'], start: iso(row.horizon_start), end: iso(row.horizon_end) },
     subject: { actors: JSON.parse(row.actors), regions: JSON.parse(row.regions), topics: JSON.parse(row.topics) },
     classification: row.classification,
     source: row.source_document === null ? null : { document: row.source_document, section: row.source_section },

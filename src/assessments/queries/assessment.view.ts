@@ -1,9 +1,11 @@
 import type { AssessmentState } from '../domain/assessment-state.js';
 import { expressIn } from '../domain/likelihood.js';
 import type { LikelihoodScale } from '../domain/likelihood-scales.js';
+import { scoreAssessment } from '../domain/scoring.js';
+import type { Evidence } from '../domain/tradecraft-values.js';
 
-/** The public shape of one assessment, optionally with its likelihood expressed in another scale. */
-export function toAssessmentView(state: AssessmentState, scale?: LikelihoodScale) {
+/** What a list shows of each assessment; GET /assessments/:id adds the supporting material. */
+export function toAssessmentSummary(state: AssessmentState, scale?: LikelihoodScale) {
   return {
     assessmentId: state.assessmentId,
     revision: state.revision,
@@ -27,6 +29,32 @@ export function toAssessmentView(state: AssessmentState, scale?: LikelihoodScale
         : { revision: state.publishedRevision, at: state.publishedAt, by: state.publishedBy },
     hasUnpublishedChanges: state.hasUnpublishedChanges,
     supersededBy: state.supersededBy,
+  };
+}
+
+export type AssessmentSummaryView = ReturnType<typeof toAssessmentSummary>;
+
+/** Counts of linked evidence by Admiralty grade (e.g. "B2") and by bearing. */
+export function evidenceSummary(evidence: readonly Evidence[]) {
+  const byGrade: Record<string, number> = {};
+  const byBearing: Record<string, number> = { supports: 0, contradicts: 0, context: 0 };
+  for (const item of evidence) {
+    const grade = `${item.reliability}${item.credibility}`;
+    byGrade[grade] = (byGrade[grade] ?? 0) + 1;
+    byBearing[item.bearing] += 1;
+  }
+  return { total: evidence.length, byGrade, byBearing };
+}
+
+/** One assessment in full: the judgment, its reasons, its outcome and its score. */
+export function toAssessmentView(state: AssessmentState, scale?: LikelihoodScale) {
+  return {
+    ...toAssessmentSummary(state, scale),
+    evidence: { items: state.evidence, summary: evidenceSummary(state.evidence) },
+    assumptions: state.assumptions,
+    indicators: state.indicators,
+    outcome: state.outcome,
+    score: state.outcome ? scoreAssessment(state) : null,
   };
 }
 

@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AssessmentRepository } from '../application/assessment.repository.js';
 import { AssessmentNotFoundError } from '../domain/domain-errors.js';
-import { AssessmentHistoryView, toHistoryEntry } from './assessment-history.view.js';
+import { AssessmentHistoryView, toHistory } from './assessment-history.view.js';
 import { GetAssessmentHistoryQuery } from './get-assessment-history.query.js';
 
 @QueryHandler(GetAssessmentHistoryQuery)
@@ -11,6 +11,6 @@ export class GetAssessmentHistoryHandler implements IQueryHandler<GetAssessmentH
   async execute({ assessmentId }: GetAssessmentHistoryQuery): Promise<AssessmentHistoryView> {
     const events = await this.repository.readEvents(assessmentId);
     if (events.length === 0) throw new AssessmentNotFoundError(assessmentId);
-    return { assessmentId, revision: events[events.length - 1].revision, events: events.map(toHistoryEntry) };
+    return { assessmentId, revision: events[events.length - 1].revision, events: toHistory(events) };
   }
 }

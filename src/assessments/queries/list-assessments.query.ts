@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { LikelihoodScale } from '../domain/likelihood-scales.js';
-import type { AssessmentView } from './assessment.view.js';
+import type { AssessmentSummaryView } from './assessment.view.js';
 
 export const LIST_SORT_KEYS = ['updatedAt', 'createdAt', 'effectiveAt', 'horizonEnd', 'probability'] as const;
 export type ListSortKey = (typeof LIST_SORT_KEYS)[number];
@@ -29,7 +29,7 @@ export interface ListTimePoint {
 }
 
 export interface AssessmentList {
-  readonly items: AssessmentView[];
+  readonly items: AssessmentSummaryView[];
   readonly total: number;
   readonly nextCursor: string | null;
   /** Read-model position the answer reflects. */

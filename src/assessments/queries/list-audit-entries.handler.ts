@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor.js';
 import { ProjectionService } from '../../projections/projection.service.js';
 import { ReadModelDatabase } from '../../projections/read-model-database.js';
-import type { AssessmentView } from './assessment.view.js';
+import type { AssessmentSummaryView } from './assessment.view.js';
 import { AssessmentVersionRow, VERSION_SELECT, versionRowToView } from './assessment-version.row.js';
 import type { SqlParams } from './assessment-list.sql.js';
 import { AuditEntryView, AuditFeed, ListAuditEntriesQuery } from './list-audit-entries.query.js';
@@ -12,7 +12,7 @@ import { AuditEntryView, AuditFeed, ListAuditEntriesQuery } from './list-audit-e
 const AUDITED_FIELDS = ['statement', 'likelihood', 'confidence', 'horizon', 'subject', 'classification', 'status', 'supersededBy'] as const;
 
 /** What an event changed, as `{ field: { from, to } }` between the version before it and its own. */
-function changesBetween(before: AssessmentView | null, after: AssessmentView): AuditEntryView['changes'] {
+function changesBetween(before: AssessmentSummaryView | null, after: AssessmentSummaryView): AuditEntryView['changes'] {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const field of AUDITED_FIELDS) {
     const from = before ? before[field] : null;
@@ -94,6 +94,7 @@ export class ListAuditEntriesHandler implements IQueryHandler<ListAuditEntriesQu
           rationale: row.rationale,
           basis: row.basis,
           changes: changesBetween(before ? versionRowToView(before) : null, versionRowToView(row)),
+          details: row.detail === null ? null : JSON.parse(row.detail),
           eventId: row.event_id,
           correlationId: row.correlation_id,
           causationId: row.causation_id,

@@ -24,6 +24,8 @@ export interface AuditEntryView {
   readonly basis: string | null;
   /** Fields of the judgment this event changed: `{ field: { from, to } }`. */
   readonly changes: Record<string, { readonly from: unknown; readonly to: unknown }>;
+  /** For evidence, assumptions, indicators and outcomes: what was linked, stated, seen or recorded. */
+  readonly details: Record<string, unknown> | null;
   readonly eventId: string;
   readonly correlationId: string | null;
   readonly causationId: string | null;

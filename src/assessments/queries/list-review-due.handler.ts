@@ -19,8 +19,9 @@ export class ListReviewDueHandler implements IQueryHandler<ListReviewDueQuery, R
     await this.projections.waitFor(query.minPosition);
     const position = this.projections.position.toString();
     const params: SqlParams = { now: query.now, staleBefore: query.now - query.staleAfterDays * DAY_MS };
-    // Each arm is served by a partial index (status + horizon end; last effective time).
-    const where = `v.is_current = 1 AND v.status = 'published' AND (v.horizon_end < @now OR v.eff_from < @staleBefore)`;
+    // The partial index on (status, horizon end) narrows to current published rows first.
+    const where = `v.is_current = 1 AND v.status = 'published'
+      AND (v.horizon_end < @now OR v.eff_from < @staleBefore OR v.linchpin_invalid = 1)`;
     const total = this.database.prepare<[SqlParams], { n: number }>(`SELECT count(*) AS n FROM assessment_versions v WHERE ${where}`).get(params)!.n;
 
     const cursor = decodeCursor(query.page.cursor, 'horizonEnd');
@@ -41,6 +42,7 @@ export class ListReviewDueHandler implements IQueryHandler<ListReviewDueQuery, R
         const reasons: ReviewReason[] = [];
         if (row.horizon_end < query.now) reasons.push('horizon-ended');
         if (row.eff_from < (params.staleBefore as number)) reasons.push('not-revised');
+        if (row.linchpin_invalid === 1) reasons.push('linchpin-invalid');
         return { assessment: versionRowToView(row, query.scale), reasons };
       }),
       total,

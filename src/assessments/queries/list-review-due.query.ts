@@ -1,11 +1,11 @@
 import { Query } from '@nestjs/cqrs';
 import type { LikelihoodScale } from '../domain/likelihood-scales.js';
-import type { AssessmentView } from './assessment.view.js';
+import type { AssessmentSummaryView } from './assessment.view.js';
 
-export type ReviewReason = 'horizon-ended' | 'not-revised';
+export type ReviewReason = 'horizon-ended' | 'not-revised' | 'linchpin-invalid';
 
 export interface ReviewDueItem {
-  readonly assessment: AssessmentView;
+  readonly assessment: AssessmentSummaryView;
   readonly reasons: ReviewReason[];
 }
 
@@ -19,7 +19,8 @@ export interface ReviewDueList {
 
 /**
  * Published assessments that need an analyst: the horizon has ended with no
- * outcome recorded, or the judgment has not been revised for a while.
+ * outcome recorded, the judgment has not been revised for a while, or a
+ * linchpin assumption was found invalid.
  */
 export class ListReviewDueQuery extends Query<ReviewDueList> {
   constructor(

@@ -8,8 +8,9 @@ import {
   BusinessRuleError,
   DomainError,
   DomainValidationError,
+  SubResourceNotFoundError,
 } from '../../assessments/domain/domain-errors.js';
-import { EventStoreClosedError, WrongExpectedRevisionError } from '../../event-store/event-store.errors.js';
+import { EventStoreClosedError, EventStoreUnavailableError, WrongExpectedRevisionError } from '../../event-store/event-store.errors.js';
 import { ReadModelNotReadyError, RebuildInProgressError } from '../../projections/projection.errors.js';
 
 interface ErrorBody {
@@ -73,6 +74,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof RebuildInProgressError) {
       return body(HttpStatus.CONFLICT, exception.message, { code: 'rebuild-in-progress' });
     }
+    if (exception instanceof EventStoreUnavailableError) {
+      return body(HttpStatus.SERVICE_UNAVAILABLE, 'the event store is unavailable; retry shortly', { code: 'event-store-unavailable' });
+    }
     if (exception instanceof EventStoreClosedError) {
       return body(HttpStatus.SERVICE_UNAVAILABLE, 'the service is shutting down; retry shortly');
     }
@@ -88,7 +92,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (error instanceof DomainValidationError) {
       return body(HttpStatus.BAD_REQUEST, error.message, { errors: [{ field: error.field, message: error.message }] });
     }
-    if (error instanceof AssessmentNotFoundError) return body(HttpStatus.NOT_FOUND, error.message);
+    if (error instanceof AssessmentNotFoundError || error instanceof SubResourceNotFoundError) {
+      return body(HttpStatus.NOT_FOUND, error.message);
+    }
     if (error instanceof AssessmentAlreadyExistsError) return body(HttpStatus.CONFLICT, error.message, { code: error.code });
     if (error instanceof AssessmentClosedError) {
       return body(HttpStatus.UNPROCESSABLE_ENTITY, error.message, { code: error.code, status: error.status });

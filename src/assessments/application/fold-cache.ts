@@ -1,0 +1,79 @@
+import type { AssessmentState } from '../domain/assessment-state.js';
+import type { FoldLimit } from './fold-limit.js';
+
+interface StreamFolds {
+  /** States at revisions SNAPSHOT_EVERY - 1, 2 × SNAPSHOT_EVERY - 1, …, ascending. */
+  readonly snapshots: AssessmentState[];
+  /** The newest state folded so far. */
+  head: AssessmentState;
+}
+
+/**
+ * Folded states of recently read streams, kept in memory: the newest one and
+ * one every `every` revisions. Events are immutable and only ever appended,
+ * so a state folded up to revision r stays true forever; a later read folds
+ * only the events after the nearest state at or before what it asks for,
+ * whether that is the head, a revision, or an effective or recorded time.
+ */
+export class FoldCache {
+  private readonly streams = new Map<string, StreamFolds>();
+
+  constructor(
+    private readonly maxStreams = 10_000,
+    readonly every = 128,
+  ) {}
+
+  /** The latest known state that lies within `limit` (null if none does). */
+  baseFor(stream: string, limit: FoldLimit): AssessmentState | null {
+    const folds = this.streams.get(stream);
+    if (!folds) return null;
+    // Least recently used streams are evicted first: re-insert on use.
+    this.streams.delete(stream);
+    this.streams.set(stream, folds);
+    if (within(folds.head, limit)) return folds.head;
+    let low = 0;
+    let high = folds.snapshots.length - 1;
+    let found: AssessmentState | null = null;
+    // Revisions, effective and recorded times all grow along the snapshots: binary search.
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (within(folds.snapshots[mid], limit)) {
+        found = folds.snapshots[mid];
+        low = mid + 1;
+      } else {
+        high = mid - 1;
+      }
+    }
+    return found;
+  }
+
+  /** Records a state just folded: as the new head, and as a snapshot on every `every`-th revision. */
+  remember(stream: string, state: AssessmentState): void {
+    let folds = this.streams.get(stream);
+    if (!folds) {
+      if (this.streams.size >= this.maxStreams) this.streams.delete(this.streams.keys().next().value!);
+      folds = { snapshots: [], head: state };
+      this.streams.set(stream, folds);
+    }
+    if (state.revision > folds.head.revision) folds.head = state;
+    const last = folds.snapshots[folds.snapshots.length - 1];
+    if ((state.revision + 1) % this.every === 0 && (!last || state.revision > last.revision)) folds.snapshots.push(state);
+  }
+
+  clear(): void {
+    this.streams.clear();
+  }
+}
+
+function within(state: AssessmentState, limit: FoldLimit): boolean {
+  switch (limit.kind) {
+    case 'head':
+      return true;
+    case 'revision':
+      return state.revision <= limit.revision;
+    case 'effective':
+      return Date.parse(state.lastEffectiveAt) <= limit.at;
+    case 'recorded':
+      return Date.parse(state.updatedAt) <= limit.at;
+  }
+}

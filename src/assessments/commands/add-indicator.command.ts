@@ -1,0 +1,5 @@
+import { AssessmentChangeCommand, DomainCommand } from './assessment-change.command.js';
+
+export class AddIndicatorCommand extends AssessmentChangeCommand<DomainCommand<'AddIndicator'>> {
+  readonly type = 'AddIndicator' as const;
+}

@@ -1,0 +1,5 @@
+import { AssessmentChangeCommand, DomainCommand } from './assessment-change.command.js';
+
+export class ObserveIndicatorCommand extends AssessmentChangeCommand<DomainCommand<'ObserveIndicator'>> {
+  readonly type = 'ObserveIndicator' as const;
+}

@@ -1,0 +1,5 @@
+import { AssessmentChangeCommand, DomainCommand } from './assessment-change.command.js';
+
+export class RecordOutcomeCommand extends AssessmentChangeCommand<DomainCommand<'RecordOutcome'>> {
+  readonly type = 'RecordOutcome' as const;
+}

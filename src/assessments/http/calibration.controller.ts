@@ -1,0 +1,56 @@
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import type { FastifyReply } from 'fastify';
+import type { Calibration } from '../domain/calibration.js';
+import { GetCalibrationQuery } from '../queries/get-calibration.query.js';
+import type { CalibrationReport } from '../queries/get-calibration.query.js';
+import { CalibrationQueryDto } from './dto/calibration-query.dto.js';
+import { positionOf } from './list-filter.mapper.js';
+
+const CSV_HEADER = 'group,key,bin_from,bin_to,count,mean_probability,observed_frequency,mean_brier,mean_time_weighted_brier';
+
+function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function csvRows(group: string, key: string, c: Calibration): string[] {
+  const total = [group, key, 'all', 'all', c.count, null, null, c.meanBrier, c.meanTimeWeightedBrier];
+  const bins = c.bins.map((b) => [group, key, b.from, b.to, b.count, b.meanProbability, b.observedFrequency, b.meanBrier, null]);
+  return [total, ...bins].map((row) => row.map(csvField).join(','));
+}
+
+/** Calibration as CSV: a totals row then one row per bin, for all judgments and for each group. */
+export function calibrationCsv(report: CalibrationReport): string {
+  const lines = [CSV_HEADER, ...csvRows('all', '', report)];
+  for (const group of report.groups) lines.push(...csvRows(report.groupBy!, group.key, group));
+  return lines.join('\n') + '\n';
+}
+
+/** How good the judgments turned out to be: Brier scores and reliability bins. */
+@Controller('calibration')
+export class CalibrationController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get()
+  async calibration(
+    @Query() query: CalibrationQueryDto,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CalibrationReport | string> {
+    const report = await this.queryBus.execute(
+      new GetCalibrationQuery(
+        { from: query.from === undefined ? undefined : Date.parse(query.from), to: query.to === undefined ? undefined : Date.parse(query.to) },
+        query.groupBy,
+        query.bins ?? 10,
+        positionOf(query.minPosition),
+      ),
+    );
+    if (accept?.includes('text/csv')) {
+      reply.type('text/csv; charset=utf-8');
+      return calibrationCsv(report);
+    }
+    return report;
+  }
+}

@@ -1,0 +1,76 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { ProjectionService } from '../../projections/projection.service.js';
+import { ReadModelDatabase } from '../../projections/read-model-database.js';
+import { calibrate } from '../domain/calibration.js';
+import type { ScoredJudgment } from '../domain/calibration.js';
+import type { SqlParams } from './assessment-list.sql.js';
+import { CalibrationGrouping, CalibrationReport, GetCalibrationQuery } from './get-calibration.query.js';
+
+interface ScoreRow extends ScoredJudgment {
+  created_by: string;
+  confidence: string;
+  scale: string | null;
+  actors: string;
+  regions: string;
+  topics: string;
+}
+
+function keysOf(row: ScoreRow, grouping: CalibrationGrouping): string[] {
+  switch (grouping) {
+    case 'actor':
+      return [row.created_by];
+    case 'confidence':
+      return [row.confidence];
+    case 'scale':
+      return [row.scale ?? 'probability'];
+    case 'topic':
+      return JSON.parse(row.topics);
+    case 'region':
+      return JSON.parse(row.regions);
+  }
+}
+
+@QueryHandler(GetCalibrationQuery)
+export class GetCalibrationHandler implements IQueryHandler<GetCalibrationQuery, CalibrationReport> {
+  constructor(
+    private readonly database: ReadModelDatabase,
+    private readonly projections: ProjectionService,
+  ) {}
+
+  async execute({ range, groupBy, bins, minPosition }: GetCalibrationQuery): Promise<CalibrationReport> {
+    await this.projections.waitFor(minPosition);
+    const position = this.projections.position.toString();
+    const params: SqlParams = { from: range.from ?? -8_640_000_000_000_000, to: range.to ?? 8_640_000_000_000_000 };
+    const rows = this.database
+      .prepare<[SqlParams], ScoreRow>(
+        `SELECT s.probability, s.observed, s.brier, s.time_weighted_brier AS timeWeightedBrier, s.confidence, s.scale,
+                k.created_by, sj.actors, sj.regions, sj.topics
+         FROM assessment_scores s
+         CROSS JOIN assessment_keys k ON k.seq = s.seq
+         CROSS JOIN assessment_subjects sj ON sj.id = s.subject_id
+         WHERE s.known_at >= @from AND s.known_at < @to`,
+      )
+      .all(params);
+
+    const groups: CalibrationReport['groups'] = [];
+    if (groupBy) {
+      const byKey = new Map<string, ScoreRow[]>();
+      for (const row of rows) {
+        for (const key of keysOf(row, groupBy)) {
+          const members = byKey.get(key) ?? [];
+          members.push(row);
+          byKey.set(key, members);
+        }
+      }
+      for (const key of [...byKey.keys()].sort()) groups.push({ key, ...calibrate(byKey.get(key)!, bins) });
+    }
+    return {
+      ...calibrate(rows, bins),
+      from: range.from === undefined ? null : new Date(range.from).toISOString(),
+      to: range.to === undefined ? null : new Date(range.to).toISOString(),
+      groupBy: groupBy ?? null,
+      groups,
+      position,
+    };
+  }
+}

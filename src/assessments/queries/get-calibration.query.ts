@@ -1,0 +1,26 @@
+import { Query } from '@nestjs/cqrs';
+import type { Calibration } from '../domain/calibration.js';
+
+export const CALIBRATION_GROUPINGS = ['actor', 'topic', 'region', 'scale', 'confidence'] as const;
+export type CalibrationGrouping = (typeof CALIBRATION_GROUPINGS)[number];
+
+export interface CalibrationReport extends Calibration {
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly groupBy: CalibrationGrouping | null;
+  /** One calibration per actor / topic / …; an assessment with two topics counts in both. */
+  readonly groups: (Calibration & { readonly key: string })[];
+  readonly position: string;
+}
+
+/** How well stated probabilities matched outcomes known in [from, to). */
+export class GetCalibrationQuery extends Query<CalibrationReport> {
+  constructor(
+    readonly range: { readonly from?: number; readonly to?: number },
+    readonly groupBy: CalibrationGrouping | undefined,
+    readonly bins: number,
+    readonly minPosition?: bigint,
+  ) {
+    super();
+  }
+}
