@@ -16,7 +16,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useGlobalFilters(new HttpExceptionFilter());
   // Commands are JSON; without this Fastify would hand text/plain bodies to the pipes as strings.
   app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
-  app.enableShutdownHooks();
   return app;
 }
 

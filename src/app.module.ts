@@ -1,10 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AssessmentsModule } from './assessments/assessments.module.js';
+import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { HealthController } from './health/health.controller.js';
+import { IdempotencyModule } from './idempotency/idempotency.module.js';
+import { IntegrityModule } from './integrity/integrity.module.js';
 import { ProjectionsModule } from './projections/projections.module.js';
 
 @Module({})
@@ -12,7 +15,16 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), CqrsModule.forRoot(), EventStoreModule, ProjectionsModule, AssessmentsModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        AuthModule,
+        CqrsModule.forRoot(),
+        EventStoreModule,
+        IntegrityModule,
+        ProjectionsModule,
+        AssessmentsModule,
+        IdempotencyModule,
+      ],
       controllers: [HealthController],
     };
   }

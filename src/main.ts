@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { createApp } from './app.factory.js';
 import { writeServiceLock } from './projections/service-lock.js';
@@ -17,6 +18,29 @@ async function bootstrap(): Promise<void> {
   await app.listen(config.port, config.host);
   writeServiceLock(config.dataDir);
   console.log(`assessment ledger listening on ${await app.getUrl()} (data in ${config.dataDir})`);
+
+  // Graceful shutdown: stop taking connections and let requests in flight
+  // finish (Fastify's close), stop the projection runner between batches,
+  // commit the pending group of appends, then close both databases.
+  let closing = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    const logger = new Logger('Shutdown');
+    logger.log(`${signal}: finishing requests in flight`);
+    app
+      .close()
+      .then(() => {
+        logger.log('shut down cleanly');
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        logger.error(`shutdown failed: ${error instanceof Error ? error.stack : String(error)}`);
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
 }
 
 await bootstrap();

@@ -95,19 +95,31 @@ export function assessmentHistory(random: () => number, eventsPerAssessment: num
   };
 }
 
-/** Fills a store with `assessments` histories of `eventsPerAssessment` events each. */
+/** Fills a store with `assessments` histories of `eventsPerAssessment` events each; returns how many events it wrote. */
 export async function generateHistory(store: SqliteEventStore, assessments: number, eventsPerAssessment: number, seed = 2023): Promise<number> {
+  return (await generateAssessments(store, assessments, eventsPerAssessment, seed)).events;
+}
+
+/** As generateHistory, also returning the assessment ids (each stream's last revision is `eventsPerAssessment - 1`). */
+export async function generateAssessments(
+  store: SqliteEventStore,
+  assessments: number,
+  eventsPerAssessment: number,
+  seed = 2023,
+): Promise<{ ids: string[]; events: number }> {
   const random = seeded(seed);
+  const ids: string[] = [];
   let written = 0;
   const chunk = 500;
   for (let start = 0; start < assessments; start += chunk) {
     const appends: Promise<unknown>[] = [];
     for (let i = start; i < Math.min(assessments, start + chunk); i++) {
       const { id, events } = assessmentHistory(random, eventsPerAssessment);
+      ids.push(id);
       appends.push(store.appendToStream(assessmentStream(id), events, { expectedRevision: 'no_stream' }));
       written += events.length;
     }
     await Promise.all(appends);
   }
-  return written;
+  return { ids, events: written };
 }

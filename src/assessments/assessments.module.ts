@@ -10,6 +10,7 @@ import { CalibrationController } from './http/calibration.controller.js';
 import { ReviewDueController } from './http/review-due.controller.js';
 import { AssessmentProjectionRegistration } from './projections/assessment-projection.registration.js';
 import { GetAssessmentHistoryHandler } from './queries/get-assessment-history.handler.js';
+import { GetAssessmentIntegrityHandler } from './queries/get-assessment-integrity.handler.js';
 import { GetAssessmentTimelineHandler } from './queries/get-assessment-timeline.handler.js';
 import { GetAssessmentHandler } from './queries/get-assessment.handler.js';
 import { GetCalibrationHandler } from './queries/get-calibration.handler.js';
@@ -33,6 +34,7 @@ import { ListReviewDueHandler } from './queries/list-review-due.handler.js';
     ...ASSESSMENT_COMMAND_HANDLERS,
     GetAssessmentHandler,
     GetAssessmentHistoryHandler,
+    GetAssessmentIntegrityHandler,
     GetAssessmentTimelineHandler,
     GetCalibrationHandler,
     ListAssessmentsHandler,

@@ -22,6 +22,16 @@ export interface AppConfig {
   readonly readModelWaitMs: number;
   /** A published assessment not revised for this many days is due for review. */
   readonly reviewStaleDays: number;
+  /** HS256 secret for bearer tokens; unset (and no public key) means a development secret in DATA_DIR. */
+  readonly jwtSecret?: string;
+  /** PEM public key (RS256 or ES256) for bearer tokens issued elsewhere; takes precedence over the secret. */
+  readonly jwtPublicKey?: string;
+  readonly jwtIssuer?: string;
+  readonly jwtAudience?: string;
+  /** Classification markings, lowest first. */
+  readonly classificationLevels: readonly string[];
+  /** Requests per minute per authenticated subject (or per address before authentication). */
+  readonly rateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -59,6 +69,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     runProjections: oneOf(env, 'PROJECTIONS', ['on', 'off'] as const, 'on') === 'on',
     readModelWaitMs: integer(env, 'READ_MODEL_WAIT_MS', 2000, 0, 60_000),
     reviewStaleDays: integer(env, 'REVIEW_STALE_DAYS', 180, 1, 36_500),
+    jwtSecret: secret(env, 'JWT_SECRET'),
+    jwtPublicKey: publicKey(env, 'JWT_PUBLIC_KEY'),
+    jwtIssuer: env.JWT_ISSUER?.trim() || undefined,
+    jwtAudience: env.JWT_AUDIENCE?.trim() || undefined,
+    classificationLevels: levels(env, 'CLASSIFICATION_LEVELS', ['UNCLASSIFIED', 'RESTRICTED', 'CONFIDENTIAL', 'SECRET']),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 1200, 1, 10_000_000),
   };
 }
 
@@ -78,6 +94,33 @@ function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: 
   const value = (allowed as readonly string[]).find((a) => a.toLowerCase() === raw.toLowerCase());
   if (!value) throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${raw}")`);
   return value as T;
+}
+
+function secret(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  // HS256 with a short secret can be brute-forced offline from any token.
+  if (raw.length < 32) throw new ConfigError(name, 'must be at least 32 characters');
+  return raw;
+}
+
+function publicKey(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  if (!/^-----BEGIN PUBLIC KEY-----[\s\S]+-----END PUBLIC KEY-----$/.test(raw.replace(/\\n/g, '\n'))) {
+    throw new ConfigError(name, 'must be a PEM public key (-----BEGIN PUBLIC KEY----- ...)');
+  }
+  return raw.replace(/\\n/g, '\n');
+}
+
+function levels(env: NodeJS.ProcessEnv, name: string, fallback: string[]): string[] {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const list = raw.split(',').map((level) => level.trim());
+  if (list.some((level) => !/^[A-Z][A-Z0-9 _-]{0,39}$/.test(level)) || new Set(list).size !== list.length) {
+    throw new ConfigError(name, `must be distinct markings in capitals, lowest first, comma-separated (got "${raw}")`);
+  }
+  return list;
 }
 
 function connectionString(env: NodeJS.ProcessEnv, name: string, schemes: readonly string[]): string | undefined {

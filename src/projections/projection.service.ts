@@ -41,6 +41,7 @@ export class ProjectionService implements OnApplicationBootstrap, BeforeApplicat
   private runner: ProjectionRunner | null = null;
   private rebuilding: RebuildProgress | null = null;
   private lastRebuild: RebuildReport | { error: string; finishedAt: string } | null = null;
+  private optimizer: NodeJS.Timeout | null = null;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -54,10 +55,16 @@ export class ProjectionService implements OnApplicationBootstrap, BeforeApplicat
       name: CHECKPOINT_NAME,
       streamPrefix: PROJECTED_STREAM_PREFIX,
     });
-    if (this.config.runProjections) this.runner.start();
+    if (this.config.runProjections) {
+      this.runner.start();
+      this.database.optimize();
+      this.optimizer = setInterval(() => this.database.optimize(), 3_600_000);
+      this.optimizer.unref();
+    }
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    if (this.optimizer) clearInterval(this.optimizer);
     await this.runner?.stop();
   }
 

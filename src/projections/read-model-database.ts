@@ -73,12 +73,22 @@ export class ReadModelDatabase {
     if (!this.bulkLoad) this.connection.exec(schema.indexes);
   }
 
-  /** Ends a bulk load: derived indexes filled from the rows, then the B-tree indexes sorted in. */
+  /** Ends a bulk load: derived indexes filled from the rows, then the B-tree indexes sorted in, then statistics. */
   createIndexes(): void {
     for (const schema of this.schemas) {
       if (this.bulkLoad && schema.afterBulkLoad) this.connection.exec(schema.afterBulkLoad);
       this.connection.exec(schema.indexes);
     }
+    this.connection.exec('ANALYZE');
+  }
+
+  /**
+   * Refreshes the query planner's statistics where they went stale, cheaply
+   * (SQLite's own advice for long-lived connections). Without them the
+   * planner may scan every current row for a filtered list.
+   */
+  optimize(): void {
+    this.connection.exec('PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;');
   }
 
   readCheckpoint(name: string): bigint {

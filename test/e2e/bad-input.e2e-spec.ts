@@ -92,12 +92,11 @@ describe('Bad input is refused with a 4xx naming the field, and changes nothing 
     expect(res.body).toMatchObject({ expectedRevision: 3, currentRevision: 0 });
   });
 
-  it('without X-Actor → 400 naming the header; the actor is never read from the body', async () => {
+  it('without a valid bearer token → 401; the actor is never read from the body or another header', async () => {
     const missing = await api.request('POST', '/assessments', { body: draftBody(), actor: null });
-    expect(missing.status).toBe(400);
-    expect(missing.body.errors[0].field).toBe('X-Actor');
-    const malformed = await api.request('POST', '/assessments', { body: draftBody(), actor: 'a b<script>' });
-    expect(malformed.status).toBe(400);
+    expect(missing.status).toBe(401);
+    const forged = await api.request('POST', '/assessments', { body: draftBody(), token: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJtYWxsb3J5In0.x' });
+    expect(forged.status).toBe(401);
     const inBody = await api.request('POST', '/assessments', { body: draftBody({ actor: 'mallory' }) });
     expect(inBody.status).toBe(400);
     expect(inBody.body.errors[0].field).toBe('actor');

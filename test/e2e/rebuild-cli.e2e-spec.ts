@@ -2,11 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { draftBody } from '../support/fixtures.js';
+import { childEnv } from '../support/server-process.js';
 import { startTestApp, tempDataDir } from '../support/test-app.js';
 
 const CLI = join(process.cwd(), 'dist', 'scripts', 'rebuild-projections.js');
 const runCli = (dataDir: string) =>
-  spawnSync(process.execPath, [CLI], { env: { ...process.env, EVENTSTORE_URL: '', DATA_DIR: dataDir }, encoding: 'utf8' });
+  spawnSync(process.execPath, [CLI], { env: childEnv(dataDir), encoding: 'utf8' });
 
 describe('npm run projections:rebuild (e2e)', () => {
   it('rebuilds the read models of a stopped service, and they answer as before', async () => {

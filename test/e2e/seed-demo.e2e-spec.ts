@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { childEnv } from '../support/server-process.js';
 import { startTestApp, tempDataDir } from '../support/test-app.js';
 
 const SEED = join(process.cwd(), 'dist', 'scripts', 'seed-demo.js');
-const seed = (dataDir: string) => spawnSync(process.execPath, [SEED], { env: { ...process.env, EVENTSTORE_URL: '', DATA_DIR: dataDir }, encoding: 'utf8' });
+const seed = (dataDir: string) => spawnSync(process.execPath, [SEED], { env: childEnv(dataDir), encoding: 'utf8' });
 
 describe('npm run seed:demo (e2e)', () => {
   it('loads the NTA 2023 statements with a history that shows every feature, marked as demo data', async () => {

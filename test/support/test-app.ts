@@ -3,7 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/app.factory.js';
+import { mintToken } from '../../src/auth/mint-token.js';
+import type { TokenClaims } from '../../src/auth/mint-token.js';
+import { ROLES } from '../../src/auth/principal.js';
 import { AppConfig, loadConfig } from '../../src/config/app-config.js';
+
+/** The HS256 secret every test app verifies tokens with. */
+export const TEST_JWT_SECRET = 'test-secret-of-at-least-thirty-two-characters';
+
+/** A token for `sub`; by default with every role and the highest clearance. */
+export function tokenFor(sub: string, claims: Partial<Omit<TokenClaims, 'sub'>> = {}): string {
+  return mintToken(TEST_JWT_SECRET, { sub, roles: claims.roles ?? [...ROLES], clearance: claims.clearance ?? 'SECRET' });
+}
 
 export interface TestResponse<T = any> {
   status: number;
@@ -15,7 +26,10 @@ export interface RequestOptions {
   body?: unknown;
   /** Raw body text, sent as is (for malformed input). */
   raw?: string;
+  /** Acts as this subject with every role and top clearance (default alice); null sends no token. */
   actor?: string | null;
+  /** A token to send instead (overrides `actor`). */
+  token?: string;
   headers?: Record<string, string>;
 }
 
@@ -36,7 +50,16 @@ export function tempDataDir(): string {
 }
 
 export async function startTestApp(dataDir = tempDataDir(), overrides: Partial<AppConfig> = {}): Promise<TestApp> {
-  const config: AppConfig = { ...loadConfig({}), dataDir, port: 0, host: '127.0.0.1', logLevel: 'silent', ...overrides };
+  const config: AppConfig = {
+    ...loadConfig({}),
+    dataDir,
+    port: 0,
+    host: '127.0.0.1',
+    logLevel: 'silent',
+    jwtSecret: TEST_JWT_SECRET,
+    rateLimitPerMinute: 1_000_000,
+    ...overrides,
+  };
   const app = await createApp(config);
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
@@ -53,7 +76,8 @@ export async function startTestApp(dataDir = tempDataDir(), overrides: Partial<A
     async request(method, path, options = {}) {
       const headers: Record<string, string> = { ...options.headers };
       const actor = options.actor === undefined ? 'alice' : options.actor;
-      if (actor !== null) headers['x-actor'] = actor;
+      if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
+      else if (actor !== null) headers.authorization = `Bearer ${tokenFor(actor)}`;
       let body: string | undefined;
       if (options.raw !== undefined) body = options.raw;
       else if (options.body !== undefined) {

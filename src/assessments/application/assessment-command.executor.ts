@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { v5 as uuidv5 } from 'uuid';
 import { randomUUID } from 'node:crypto';
 import { WrongExpectedRevisionError } from '../../event-store/event-store.errors.js';
@@ -6,8 +6,13 @@ import type { EventToAppend } from '../../event-store/event-store.port.js';
 import type { AssessmentCommand } from '../domain/assessment-commands.js';
 import { EVENT_SCHEMA_VERSION } from '../domain/assessment-events.js';
 import { decide } from '../domain/decide.js';
-import { AssessmentNotFoundError } from '../domain/domain-errors.js';
+import { DEFAULT_CLASSIFICATIONS } from '../domain/assessment-values.js';
+import { AssessmentNotFoundError, BusinessRuleError } from '../domain/domain-errors.js';
+import type { AssessmentEvent } from '../domain/assessment-events.js';
+import { APP_CONFIG } from '../../config/app-config.js';
+import type { AppConfig } from '../../config/app-config.js';
 import { AssessmentRepository } from './assessment.repository.js';
+import { eventHash } from '../../integrity/event-hash.js';
 import { assessmentStream, AssessmentEventMetadata } from './assessment-stream.js';
 import type { CommandMetadata, CommandResult } from './command-metadata.js';
 
@@ -35,7 +40,14 @@ export function eventIdFor(commandId: string, index: number): string {
  */
 @Injectable()
 export class AssessmentCommandExecutor {
-  constructor(private readonly repository: AssessmentRepository) {}
+  private readonly classifications: readonly string[];
+
+  constructor(
+    private readonly repository: AssessmentRepository,
+    @Optional() @Inject(APP_CONFIG) config?: AppConfig,
+  ) {
+    this.classifications = config?.classificationLevels ?? DEFAULT_CLASSIFICATIONS;
+  }
 
   async execute(
     assessmentId: string,
@@ -43,22 +55,33 @@ export class AssessmentCommandExecutor {
     meta: CommandMetadata,
     expectedRevision: number | 'no_stream',
   ): Promise<CommandResult> {
-    const state = command.type === 'DraftAssessment' ? null : await this.repository.load(assessmentId);
+    if (command.type === 'DraftAssessment' && meta.idempotencyKey) {
+      const earlier = await this.answerIfAlreadyApplied(assessmentId, meta, 'no_stream');
+      if (earlier) return earlier;
+    }
+    const folded = command.type === 'DraftAssessment' ? null : await this.repository.loadForChange(assessmentId);
+    const state = folded?.state ?? null;
     if (command.type !== 'DraftAssessment') {
-      if (state === null) throw new AssessmentNotFoundError(assessmentId);
+      // Above the actor's clearance, the assessment does not exist for them: 404, not 403.
+      if (state === null || (meta.visibility && !meta.visibility.levels.includes(state.classification))) {
+        throw new AssessmentNotFoundError(assessmentId);
+      }
       if (state.revision !== expectedRevision) {
+        const earlier = meta.idempotencyKey ? await this.answerIfAlreadyApplied(assessmentId, meta, expectedRevision) : null;
+        if (earlier) return earlier;
         throw new WrongExpectedRevisionError(assessmentStream(assessmentId), expectedRevision, state.revision);
       }
     }
     const now = new Date();
     const recordedAt = now.toISOString();
     const effectiveAt = meta.effectiveAt ?? recordedAt;
-    const events = decide(command, state, { actor: meta.actor, now, effectiveAt });
+    const events = decide(command, state, { actor: meta.actor, now, effectiveAt, classifications: this.classifications });
+    if (meta.visibility) checkMarkings(events, meta.visibility.levels);
 
     // Event ids derive from the command id so a retried append is recognised
     // by the store (and by KurrentDB) as the same write.
     const commandId = commandIdFor(meta);
-    const metadata: AssessmentEventMetadata = {
+    const common: AssessmentEventMetadata = {
       actor: meta.actor,
       recordedAt,
       effectiveAt: new Date(effectiveAt).toISOString(),
@@ -68,12 +91,18 @@ export class AssessmentCommandExecutor {
       schemaVersion: EVENT_SCHEMA_VERSION,
       ...(meta.idempotencyKey ? { idempotencyKey: meta.idempotencyKey } : {}),
     };
-    const toAppend: EventToAppend[] = events.map((event, index) => ({
-      id: eventIdFor(commandId, index),
-      type: event.type,
-      data: event.data,
-      metadata,
-    }));
+    // Each event chains to the one before it; the store's revision check
+    // guarantees that "before" is still the stream's last event when it lands.
+    const stream = assessmentStream(assessmentId);
+    let prevHash = folded?.lastHash ?? null;
+    let revision = state ? state.revision : -1;
+    const toAppend: EventToAppend[] = events.map((event, index) => {
+      revision += 1;
+      const metadata = { ...common, prevHash };
+      const hash = eventHash({ stream, revision, type: event.type, data: event.data, metadata });
+      prevHash = hash;
+      return { id: eventIdFor(commandId, index), type: event.type, data: event.data, metadata: { ...metadata, hash } };
+    });
     const result = await this.repository.append(assessmentId, toAppend, expectedRevision);
     return {
       assessmentId,
@@ -81,5 +110,36 @@ export class AssessmentCommandExecutor {
       position: result.position.toString(),
       eventIds: toAppend.map((event) => event.id),
     };
+  }
+
+  /**
+   * A retry of a command that was applied, but whose answer was lost (the
+   * process died before replying): its events are in the stream under the ids
+   * the idempotency key derives, so the first answer can be rebuilt from them.
+   */
+  private async answerIfAlreadyApplied(
+    assessmentId: string,
+    meta: CommandMetadata,
+    expectedRevision: number | 'no_stream',
+  ): Promise<CommandResult | null> {
+    const firstId = eventIdFor(commandIdFor(meta), 0);
+    const after = expectedRevision === 'no_stream' ? 0 : expectedRevision + 1;
+    const events = await this.repository.readEvents(assessmentId, undefined, after);
+    const start = events.findIndex((event) => event.id === firstId);
+    if (start < 0) return null;
+    const ours = events.slice(start).filter((event) => event.metadata.commandId === events[start].metadata.commandId);
+    const last = ours[ours.length - 1];
+    return { assessmentId, revision: last.revision, position: last.position.toString(), eventIds: ours.map((event) => event.id) };
+  }
+}
+
+/** Nobody may mark an assessment above their own clearance: they could no longer see it. */
+function checkMarkings(events: readonly AssessmentEvent[], visible: readonly string[]): void {
+  for (const event of events) {
+    const marking =
+      event.type === 'AssessmentDrafted' ? event.data.classification : event.type === 'ClassificationChanged' ? event.data.to : null;
+    if (marking !== null && !visible.includes(marking)) {
+      throw new BusinessRuleError('above-clearance', `you may not mark an assessment ${marking}: it is above your clearance`, 'classification');
+    }
   }
 }

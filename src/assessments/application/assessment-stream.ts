@@ -19,6 +19,10 @@ export interface AssessmentEventMetadata extends EventContext {
   readonly commandId: string;
   readonly schemaVersion: number;
   readonly idempotencyKey?: string;
+  /** Hash of the previous event of the stream (null for the first): the chain. */
+  readonly prevHash?: string | null;
+  /** SHA-256 of this event's canonical content, prevHash included. */
+  readonly hash?: string;
   readonly [key: string]: unknown;
 }
 

@@ -5,6 +5,7 @@ import type { AssessmentState } from '../domain/assessment-state.js';
 import { evolve } from '../domain/evolve.js';
 import { assessmentStream, StoredAssessmentEvent, toDomainEvent } from './assessment-stream.js';
 import { FoldCache } from './fold-cache.js';
+import type { Folded } from './fold-cache.js';
 import type { FoldLimit } from './fold-limit.js';
 
 export type { FoldLimit } from './fold-limit.js';
@@ -23,8 +24,8 @@ export class AssessmentRepository {
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async readEvents(assessmentId: string, toRevision?: number): Promise<StoredAssessmentEvent[]> {
-    return (await this.store.readStream(assessmentStream(assessmentId), { toRevision })) as StoredAssessmentEvent[];
+  async readEvents(assessmentId: string, toRevision?: number, fromRevision?: number): Promise<StoredAssessmentEvent[]> {
+    return (await this.store.readStream(assessmentStream(assessmentId), { fromRevision, toRevision })) as StoredAssessmentEvent[];
   }
 
   /**
@@ -32,21 +33,30 @@ export class AssessmentRepository {
    * along a stream, so each as-of view is a prefix of it.
    */
   async load(assessmentId: string, limit: FoldLimit = { kind: 'head' }): Promise<AssessmentState | null> {
+    return (await this.fold(assessmentId, limit))?.state ?? null;
+  }
+
+  /** The head state with the last event's hash, which the next event must chain to. */
+  loadForChange(assessmentId: string): Promise<Folded | null> {
+    return this.fold(assessmentId, { kind: 'head' });
+  }
+
+  private async fold(assessmentId: string, limit: FoldLimit): Promise<Folded | null> {
     const stream = assessmentStream(assessmentId);
-    let state = this.folds.baseFor(stream, limit);
-    if (limit.kind === 'revision' && state?.revision === limit.revision) return state;
+    let folded = this.folds.baseFor(stream, limit);
+    if (limit.kind === 'revision' && folded?.state.revision === limit.revision) return folded;
     const toRevision = limit.kind === 'revision' ? limit.revision : undefined;
-    let from = state ? state.revision + 1 : 0;
+    let from = folded ? folded.state.revision + 1 : 0;
     for (;;) {
       const maxCount = limit.kind === 'head' || limit.kind === 'revision' ? undefined : CHUNK;
       const events = (await this.store.readStream(stream, { fromRevision: from, toRevision, maxCount })) as StoredAssessmentEvent[];
       for (const event of events) {
-        if (limit.kind === 'effective' && Date.parse(event.metadata.effectiveAt) > limit.at) return state;
-        if (limit.kind === 'recorded' && Date.parse(event.metadata.recordedAt) > limit.at) return state;
-        state = evolve(state, toDomainEvent(event));
-        this.folds.remember(stream, state);
+        if (limit.kind === 'effective' && Date.parse(event.metadata.effectiveAt) > limit.at) return folded;
+        if (limit.kind === 'recorded' && Date.parse(event.metadata.recordedAt) > limit.at) return folded;
+        folded = { state: evolve(folded?.state ?? null, toDomainEvent(event)), lastHash: event.metadata.hash ?? null };
+        this.folds.remember(stream, folded);
       }
-      if (maxCount === undefined || events.length < maxCount) return state;
+      if (maxCount === undefined || events.length < maxCount) return folded;
       from = events[events.length - 1].revision + 1;
     }
   }

@@ -1,3 +1,5 @@
+import type { Visibility } from '../../auth/principal.js';
+
 /** Who issues a command and how it relates to the request that carried it. */
 export interface CommandMetadata {
   readonly actor: string;
@@ -10,6 +12,8 @@ export interface CommandMetadata {
   readonly idempotencyKey?: string;
   /** Set when the caller must know the new events' ids in advance (see `eventIdFor`). */
   readonly commandId?: string;
+  /** What the actor may see; an assessment outside it does not exist for them. Tools omit it. */
+  readonly visibility?: Visibility;
 }
 
 /** What every accepted command answers. */

@@ -1,11 +1,17 @@
 import type { AssessmentState } from '../domain/assessment-state.js';
 import type { FoldLimit } from './fold-limit.js';
 
+/** A folded state and the hash of the last event folded into it (the next event's prevHash). */
+export interface Folded {
+  readonly state: AssessmentState;
+  readonly lastHash: string | null;
+}
+
 interface StreamFolds {
-  /** States at revisions SNAPSHOT_EVERY - 1, 2 × SNAPSHOT_EVERY - 1, …, ascending. */
-  readonly snapshots: AssessmentState[];
-  /** The newest state folded so far. */
-  head: AssessmentState;
+  /** Folds at revisions every - 1, 2 × every - 1, …, ascending. */
+  readonly snapshots: Folded[];
+  /** The newest fold so far. */
+  head: Folded;
 }
 
 /**
@@ -23,8 +29,8 @@ export class FoldCache {
     readonly every = 128,
   ) {}
 
-  /** The latest known state that lies within `limit` (null if none does). */
-  baseFor(stream: string, limit: FoldLimit): AssessmentState | null {
+  /** The latest known fold that lies within `limit` (null if none does). */
+  baseFor(stream: string, limit: FoldLimit): Folded | null {
     const folds = this.streams.get(stream);
     if (!folds) return null;
     // Least recently used streams are evicted first: re-insert on use.
@@ -33,7 +39,7 @@ export class FoldCache {
     if (within(folds.head, limit)) return folds.head;
     let low = 0;
     let high = folds.snapshots.length - 1;
-    let found: AssessmentState | null = null;
+    let found: Folded | null = null;
     // Revisions, effective and recorded times all grow along the snapshots: binary search.
     while (low <= high) {
       const mid = (low + high) >> 1;
@@ -47,17 +53,18 @@ export class FoldCache {
     return found;
   }
 
-  /** Records a state just folded: as the new head, and as a snapshot on every `every`-th revision. */
-  remember(stream: string, state: AssessmentState): void {
+  /** Records a fold just made: as the new head, and as a snapshot on every `every`-th revision. */
+  remember(stream: string, folded: Folded): void {
     let folds = this.streams.get(stream);
     if (!folds) {
       if (this.streams.size >= this.maxStreams) this.streams.delete(this.streams.keys().next().value!);
-      folds = { snapshots: [], head: state };
+      folds = { snapshots: [], head: folded };
       this.streams.set(stream, folds);
     }
-    if (state.revision > folds.head.revision) folds.head = state;
+    const revision = folded.state.revision;
+    if (revision > folds.head.state.revision) folds.head = folded;
     const last = folds.snapshots[folds.snapshots.length - 1];
-    if ((state.revision + 1) % this.every === 0 && (!last || state.revision > last.revision)) folds.snapshots.push(state);
+    if ((revision + 1) % this.every === 0 && (!last || revision > last.state.revision)) folds.snapshots.push(folded);
   }
 
   clear(): void {
@@ -65,7 +72,7 @@ export class FoldCache {
   }
 }
 
-function within(state: AssessmentState, limit: FoldLimit): boolean {
+function within({ state }: Folded, limit: FoldLimit): boolean {
   switch (limit.kind) {
     case 'head':
       return true;

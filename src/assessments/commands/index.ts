@@ -1,3 +1,4 @@
+import { ChangeClassificationHandler } from './change-classification.handler.js';
 import { LinkEvidenceHandler } from './link-evidence.handler.js';
 import { UnlinkEvidenceHandler } from './unlink-evidence.handler.js';
 import { StateAssumptionHandler } from './state-assumption.handler.js';
@@ -26,6 +27,7 @@ export const ASSESSMENT_COMMAND_HANDLERS = [
   PublishAssessmentHandler,
   WithdrawAssessmentHandler,
   SupersedeAssessmentHandler,
+  ChangeClassificationHandler,
   LinkEvidenceHandler,
   UnlinkEvidenceHandler,
   StateAssumptionHandler,

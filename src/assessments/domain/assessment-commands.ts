@@ -38,6 +38,7 @@ export type AssessmentCommand =
   | { readonly type: 'ChangeHorizon'; readonly data: { readonly horizon: HorizonInput; readonly rationale: string } }
   | { readonly type: 'ChangeSubject'; readonly data: { readonly subject: Subject; readonly rationale: string } }
   | { readonly type: 'PublishAssessment'; readonly data: { readonly rationale: string } }
+  | { readonly type: 'ChangeClassification'; readonly data: { readonly classification: string; readonly rationale: string } }
   | { readonly type: 'WithdrawAssessment'; readonly data: { readonly rationale: string } }
   | {
       readonly type: 'SupersedeAssessment';
@@ -97,6 +98,8 @@ export interface CommandContext {
   readonly now: Date;
   /** When the judgment was made: `now` unless the caller backdates an import. */
   readonly effectiveAt: string;
+  /** The markings in use, lowest first (configuration); the defaults when not given. */
+  readonly classifications?: readonly string[];
 }
 
 export type { SourceReference };

@@ -79,6 +79,12 @@ export interface AssessmentSuperseded {
   readonly data: { readonly supersededBy: string; readonly rationale: string };
 }
 
+/** A handling marking raised or lowered (who may see the assessment). */
+export interface ClassificationChanged {
+  readonly type: 'ClassificationChanged';
+  readonly data: { readonly from: string; readonly to: string; readonly rationale: string };
+}
+
 export interface EvidenceLinked {
   readonly type: 'EvidenceLinked';
   readonly data: {
@@ -151,6 +157,7 @@ export type AssessmentEvent =
   | AssessmentPublished
   | AssessmentWithdrawn
   | AssessmentSuperseded
+  | ClassificationChanged
   | EvidenceLinked
   | EvidenceUnlinked
   | AssumptionStated
@@ -172,6 +179,7 @@ export const ASSESSMENT_EVENT_TYPES: readonly AssessmentEventType[] = [
   'AssessmentPublished',
   'AssessmentWithdrawn',
   'AssessmentSuperseded',
+  'ClassificationChanged',
   'EvidenceLinked',
   'EvidenceUnlinked',
   'AssumptionStated',

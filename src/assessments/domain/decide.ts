@@ -91,6 +91,11 @@ export function decide(command: AssessmentCommand, state: AssessmentState | null
     }
     case 'WithdrawAssessment':
       return [{ type: 'AssessmentWithdrawn', data: { rationale } }];
+    case 'ChangeClassification': {
+      const to = oneOf(command.data.classification, ctx.classifications ?? DEFAULT_CLASSIFICATIONS, 'classification');
+      if (to === state.classification) unchanged('classification', `the assessment is already marked ${to}`);
+      return [{ type: 'ClassificationChanged', data: { from: state.classification, to, rationale } }];
+    }
     case 'SupersedeAssessment': {
       const supersededBy = text(command.data.supersededBy, 'supersededBy', 100);
       if (supersededBy === state.assessmentId) {
@@ -104,7 +109,7 @@ export function decide(command: AssessmentCommand, state: AssessmentState | null
 }
 
 function draft(d: Extract<AssessmentCommand, { type: 'DraftAssessment' }>['data'], ctx: CommandContext): AssessmentEvent {
-  const classification = d.classification ?? 'UNCLASSIFIED';
+  const classification = d.classification ?? (ctx.classifications ?? DEFAULT_CLASSIFICATIONS)[0];
   return {
     type: 'AssessmentDrafted',
     data: {
@@ -114,7 +119,7 @@ function draft(d: Extract<AssessmentCommand, { type: 'DraftAssessment' }>['data'
       confidence: oneOf(d.confidence, CONFIDENCE_LEVELS, 'confidence'),
       horizon: horizonFrom(d.horizon, ctx.effectiveAt),
       subject: subjectFrom(d.subject),
-      classification: oneOf(classification, DEFAULT_CLASSIFICATIONS, 'classification'),
+      classification: oneOf(classification, ctx.classifications ?? DEFAULT_CLASSIFICATIONS, 'classification'),
       source: sourceFrom(d.source),
       rationale: text(d.rationale, 'rationale', LIMITS.rationale),
     },

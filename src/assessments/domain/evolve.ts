@@ -92,6 +92,8 @@ export function evolve(state: AssessmentState | null, event: RecordedAssessmentE
         hasUnpublishedChanges: false,
         firstPublishedAt: state.firstPublishedAt ?? effectiveAt,
       };
+    case 'ClassificationChanged':
+      return { ...state, ...touched, classification: event.data.to };
     case 'AssessmentWithdrawn':
       return { ...state, ...touched, status: 'withdrawn' };
     case 'AssessmentSuperseded':

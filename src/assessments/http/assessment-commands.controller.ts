@@ -1,10 +1,12 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
-import { randomUUID } from 'node:crypto';
+import { AllowRoles } from '../../auth/access.decorators.js';
 import { CommandMeta } from '../../common/http/command-meta.decorator.js';
+import { newEntityId } from '../../common/http/new-entity-id.js';
 import type { RequestCommandMeta } from '../../common/http/command-meta.decorator.js';
 import type { CommandMetadata, CommandResult } from '../application/command-metadata.js';
+import { ChangeClassificationCommand } from '../commands/change-classification.command.js';
 import { ChangeConfidenceCommand } from '../commands/change-confidence.command.js';
 import { ChangeHorizonCommand } from '../commands/change-horizon.command.js';
 import { ChangeLikelihoodCommand } from '../commands/change-likelihood.command.js';
@@ -19,6 +21,7 @@ import type { HorizonInput } from '../domain/horizons.js';
 import { AssessmentIdPipe } from './assessment-id.pipe.js';
 import { ChangeDto } from './dto/change.dto.js';
 import {
+  ChangeClassificationDto,
   ChangeConfidenceDto,
   ChangeHorizonDto,
   ChangeLikelihoodDto,
@@ -55,12 +58,13 @@ export class AssessmentCommandsController {
 
   @Post()
   @HttpCode(201)
+  @AllowRoles('analyst')
   async draft(
     @Body() body: DraftAssessmentDto,
     @CommandMeta() request: RequestCommandMeta,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResult> {
-    const assessmentId = randomUUID();
+    const assessmentId = newEntityId(request, 'assessment');
     const result = await this.commandBus.execute(
       new DraftAssessmentCommand(
         {
@@ -83,6 +87,7 @@ export class AssessmentCommandsController {
 
   @Post(':id/statement')
   @HttpCode(200)
+  @AllowRoles('analyst')
   reword(
     @Param('id', AssessmentIdPipe) id: string,
     @Body() body: RewordStatementDto,
@@ -94,6 +99,7 @@ export class AssessmentCommandsController {
 
   @Post(':id/likelihood')
   @HttpCode(200)
+  @AllowRoles('analyst')
   changeLikelihood(
     @Param('id', AssessmentIdPipe) id: string,
     @Body() body: ChangeLikelihoodDto,
@@ -105,6 +111,7 @@ export class AssessmentCommandsController {
 
   @Post(':id/confidence')
   @HttpCode(200)
+  @AllowRoles('analyst')
   changeConfidence(
     @Param('id', AssessmentIdPipe) id: string,
     @Body() body: ChangeConfidenceDto,
@@ -116,6 +123,7 @@ export class AssessmentCommandsController {
 
   @Post(':id/horizon')
   @HttpCode(200)
+  @AllowRoles('analyst')
   changeHorizon(
     @Param('id', AssessmentIdPipe) id: string,
     @Body() body: ChangeHorizonDto,
@@ -127,6 +135,7 @@ export class AssessmentCommandsController {
 
   @Post(':id/subject')
   @HttpCode(200)
+  @AllowRoles('analyst')
   changeSubject(
     @Param('id', AssessmentIdPipe) id: string,
     @Body() body: ChangeSubjectDto,
@@ -138,6 +147,7 @@ export class AssessmentCommandsController {
 
   @Post(':id/publish')
   @HttpCode(200)
+  @AllowRoles('reviewer')
   publish(
     @Param('id', AssessmentIdPipe) id: string,
     @Body() body: ChangeDto,
@@ -149,6 +159,7 @@ export class AssessmentCommandsController {
 
   @Post(':id/withdraw')
   @HttpCode(200)
+  @AllowRoles('analyst')
   withdraw(
     @Param('id', AssessmentIdPipe) id: string,
     @Body() body: ChangeDto,
@@ -158,8 +169,21 @@ export class AssessmentCommandsController {
     return this.commandBus.execute(new WithdrawAssessmentCommand(id, body.expectedRevision, data, metaOf(request, body)));
   }
 
+  @Post(':id/classification')
+  @HttpCode(200)
+  @AllowRoles('analyst')
+  changeClassification(
+    @Param('id', AssessmentIdPipe) id: string,
+    @Body() body: ChangeClassificationDto,
+    @CommandMeta() request: RequestCommandMeta,
+  ): Promise<CommandResult> {
+    const data = { classification: body.classification, rationale: body.rationale };
+    return this.commandBus.execute(new ChangeClassificationCommand(id, body.expectedRevision, data, metaOf(request, body)));
+  }
+
   @Post(':id/supersede')
   @HttpCode(200)
+  @AllowRoles('analyst')
   supersede(
     @Param('id', AssessmentIdPipe) id: string,
     @Body() body: SupersedeAssessmentDto,

@@ -1,10 +1,15 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import { AllowRoles } from '../../auth/access.decorators.js';
+import { CurrentVisibility } from '../../auth/current-principal.decorator.js';
+import { READ_ROLES } from '../../auth/principal.js';
+import type { Visibility } from '../../auth/principal.js';
 import type { FastifyReply } from 'fastify';
 import type { FoldLimit } from '../application/assessment.repository.js';
 import type { AssessmentHistoryView } from '../queries/assessment-history.view.js';
 import type { AssessmentView } from '../queries/assessment.view.js';
 import { GetAssessmentHistoryQuery } from '../queries/get-assessment-history.query.js';
+import { GetAssessmentIntegrityQuery } from '../queries/get-assessment-integrity.query.js';
 import { GetAssessmentTimelineQuery } from '../queries/get-assessment-timeline.query.js';
 import type { AssessmentTimeline } from '../queries/get-assessment-timeline.query.js';
 import { GetAssessmentQuery } from '../queries/get-assessment.query.js';
@@ -32,7 +37,8 @@ export class AssessmentQueriesController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
-  list(@Query() query: ListAssessmentsQueryDto): Promise<AssessmentList> {
+  @AllowRoles(...READ_ROLES)
+  list(@Query() query: ListAssessmentsQueryDto, @CurrentVisibility() visibility: Visibility): Promise<AssessmentList> {
     return this.queryBus.execute(
       new ListAssessmentsQuery(
         listFilterOf(query),
@@ -41,23 +47,31 @@ export class AssessmentQueriesController {
         { limit: query.limit ?? 50, cursor: query.cursor },
         query.scale,
         positionOf(query.minPosition),
+        visibility,
       ),
     );
   }
 
   @Get(':id/timeline')
-  timeline(@Param('id', AssessmentIdPipe) id: string, @Query() query: ReadModelQueryDto): Promise<AssessmentTimeline> {
-    return this.queryBus.execute(new GetAssessmentTimelineQuery(id, query.scale, positionOf(query.minPosition)));
+  @AllowRoles(...READ_ROLES)
+  timeline(
+    @Param('id', AssessmentIdPipe) id: string,
+    @Query() query: ReadModelQueryDto,
+    @CurrentVisibility() visibility: Visibility,
+  ): Promise<AssessmentTimeline> {
+    return this.queryBus.execute(new GetAssessmentTimelineQuery(id, query.scale, positionOf(query.minPosition), visibility));
   }
 
   @Get(':id')
+  @AllowRoles(...READ_ROLES)
   async get(
     @Param('id', AssessmentIdPipe) id: string,
     @Query() query: GetAssessmentQueryDto,
+    @CurrentVisibility() visibility: Visibility,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AssessmentView | undefined> {
-    const view = await this.queryBus.execute(new GetAssessmentQuery(id, foldLimitOf(query), query.scale));
+    const view = await this.queryBus.execute(new GetAssessmentQuery(id, foldLimitOf(query), query.scale, visibility));
     const etag = `"${view.revision}"`;
     reply.header('ETag', etag);
     if (ifNoneMatch !== undefined && ifNoneMatch.split(',').some((tag) => tag.trim() === etag)) {
@@ -67,8 +81,15 @@ export class AssessmentQueriesController {
     return view;
   }
 
+  @Get(':id/integrity')
+  @AllowRoles('auditor', 'admin')
+  integrity(@Param('id', AssessmentIdPipe) id: string, @CurrentVisibility() visibility: Visibility) {
+    return this.queryBus.execute(new GetAssessmentIntegrityQuery(id, visibility));
+  }
+
   @Get(':id/history')
-  history(@Param('id', AssessmentIdPipe) id: string): Promise<AssessmentHistoryView> {
-    return this.queryBus.execute(new GetAssessmentHistoryQuery(id));
+  @AllowRoles('analyst', 'reviewer', 'auditor')
+  history(@Param('id', AssessmentIdPipe) id: string, @CurrentVisibility() visibility: Visibility): Promise<AssessmentHistoryView> {
+    return this.queryBus.execute(new GetAssessmentHistoryQuery(id, visibility));
   }
 }

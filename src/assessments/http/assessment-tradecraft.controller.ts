@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { randomUUID } from 'node:crypto';
+import { AllowRoles } from '../../auth/access.decorators.js';
 import { CommandMeta } from '../../common/http/command-meta.decorator.js';
+import { newEntityId } from '../../common/http/new-entity-id.js';
 import type { RequestCommandMeta } from '../../common/http/command-meta.decorator.js';
 import { commandIdFor, eventIdFor } from '../application/assessment-command.executor.js';
 import type { CommandMetadata, CommandResult } from '../application/command-metadata.js';
@@ -35,6 +36,7 @@ const metaOf = (request: RequestCommandMeta, body: ChangeDto): CommandMetadata =
  * assumptions, indicators and their observations, outcomes.
  */
 @Controller('assessments/:id')
+@AllowRoles('analyst')
 export class AssessmentTradecraftController {
   constructor(private readonly commandBus: CommandBus) {}
 
@@ -45,7 +47,7 @@ export class AssessmentTradecraftController {
     @Body() body: LinkEvidenceDto,
     @CommandMeta() request: RequestCommandMeta,
   ): Promise<CommandResult & { evidenceId: string }> {
-    const evidenceId = randomUUID();
+    const evidenceId = newEntityId(request, 'evidence');
     const { title, source, reliability, credibility, bearing, url, excerpt, rationale } = body;
     const data = { evidenceId, title, source, reliability, credibility, bearing, url: url ?? null, excerpt: excerpt ?? null, rationale };
     const result = await this.commandBus.execute(new LinkEvidenceCommand(id, body.expectedRevision, data, metaOf(request, body)));
@@ -71,7 +73,7 @@ export class AssessmentTradecraftController {
     @Body() body: StateAssumptionDto,
     @CommandMeta() request: RequestCommandMeta,
   ): Promise<CommandResult & { assumptionId: string }> {
-    const assumptionId = randomUUID();
+    const assumptionId = newEntityId(request, 'assumption');
     const data = { assumptionId, text: body.text, linchpin: body.linchpin ?? false, rationale: body.rationale };
     const result = await this.commandBus.execute(new StateAssumptionCommand(id, body.expectedRevision, data, metaOf(request, body)));
     return { ...result, assumptionId };
@@ -96,7 +98,7 @@ export class AssessmentTradecraftController {
     @Body() body: AddIndicatorDto,
     @CommandMeta() request: RequestCommandMeta,
   ): Promise<CommandResult & { indicatorId: string }> {
-    const indicatorId = randomUUID();
+    const indicatorId = newEntityId(request, 'indicator');
     const data = { indicatorId, text: body.text, direction: body.direction, rationale: body.rationale };
     const result = await this.commandBus.execute(new AddIndicatorCommand(id, body.expectedRevision, data, metaOf(request, body)));
     return { ...result, indicatorId };

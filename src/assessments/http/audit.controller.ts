@@ -1,5 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import { AllowRoles } from '../../auth/access.decorators.js';
+import { CurrentVisibility } from '../../auth/current-principal.decorator.js';
+import type { Visibility } from '../../auth/principal.js';
 import { ListAuditEntriesQuery } from '../queries/list-audit-entries.query.js';
 import type { AuditFeed } from '../queries/list-audit-entries.query.js';
 import { AuditQueryDto } from './dto/audit-query.dto.js';
@@ -13,7 +16,8 @@ export class AuditController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
-  feed(@Query() query: AuditQueryDto): Promise<AuditFeed> {
+  @AllowRoles('auditor', 'admin')
+  feed(@Query() query: AuditQueryDto, @CurrentVisibility() visibility: Visibility): Promise<AuditFeed> {
     return this.queryBus.execute(
       new ListAuditEntriesQuery(
         {
@@ -27,6 +31,7 @@ export class AuditController {
         },
         { limit: query.limit ?? 50, cursor: query.cursor, ascending: query.order === 'asc' },
         positionOf(query.minPosition),
+        visibility,
       ),
     );
   }

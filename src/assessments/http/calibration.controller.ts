@@ -1,5 +1,8 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import { AllowRoles } from '../../auth/access.decorators.js';
+import { CurrentVisibility } from '../../auth/current-principal.decorator.js';
+import type { Visibility } from '../../auth/principal.js';
 import type { FastifyReply } from 'fastify';
 import type { Calibration } from '../domain/calibration.js';
 import { GetCalibrationQuery } from '../queries/get-calibration.query.js';
@@ -34,8 +37,10 @@ export class CalibrationController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
+  @AllowRoles('analyst', 'reviewer', 'auditor')
   async calibration(
     @Query() query: CalibrationQueryDto,
+    @CurrentVisibility() visibility: Visibility,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CalibrationReport | string> {
@@ -45,6 +50,7 @@ export class CalibrationController {
         query.groupBy,
         query.bins ?? 10,
         positionOf(query.minPosition),
+        visibility,
       ),
     );
     if (accept?.includes('text/csv')) {

@@ -1,5 +1,8 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import { AllowRoles } from '../../auth/access.decorators.js';
+import { CurrentVisibility } from '../../auth/current-principal.decorator.js';
+import type { Visibility } from '../../auth/principal.js';
 import { APP_CONFIG } from '../../config/app-config.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { ListReviewDueQuery } from '../queries/list-review-due.query.js';
@@ -16,7 +19,8 @@ export class ReviewDueController {
   ) {}
 
   @Get()
-  list(@Query() query: ReviewDueQueryDto): Promise<ReviewDueList> {
+  @AllowRoles('analyst', 'reviewer')
+  list(@Query() query: ReviewDueQueryDto, @CurrentVisibility() visibility: Visibility): Promise<ReviewDueList> {
     return this.queryBus.execute(
       new ListReviewDueQuery(
         Date.now(),
@@ -24,6 +28,7 @@ export class ReviewDueController {
         { limit: query.limit ?? 50, cursor: query.cursor },
         query.scale,
         positionOf(query.minPosition),
+        visibility,
       ),
     );
   }

@@ -41,8 +41,9 @@ function timesOf(state: AssessmentState, previous: StateTimes | undefined): Stat
 }
 
 const SQL = {
-  insertKey: `INSERT INTO assessment_keys (assessment_id, created_at, created_by, first_effective_at, source_document, source_section)
-    VALUES (?, ?, ?, ?, ?, ?)`,
+  insertKey: `INSERT INTO assessment_keys (assessment_id, created_at, created_by, first_effective_at, classification,
+      source_document, source_section) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  reclassifyKey: 'UPDATE assessment_keys SET classification = ? WHERE seq = ?',
   insertStatement: 'INSERT INTO assessment_statements (seq, revision, text) VALUES (?, ?, ?)',
   indexStatement: 'INSERT INTO statement_search (rowid, text) VALUES (?, ?)',
   insertSubject: 'INSERT INTO assessment_subjects (seq, revision, actors, regions, topics) VALUES (?, ?, ?, ?, ?)',
@@ -155,10 +156,12 @@ export class AssessmentReadModelProjector implements Projector {
       seq = Number(
         db
           .prepare(SQL.insertKey)
-          .run(id, recordedAt, meta.actor, effectiveAt, state.source?.document ?? null, state.source?.section ?? null)
+          .run(id, recordedAt, meta.actor, effectiveAt, state.classification, state.source?.document ?? null, state.source?.section ?? null)
           .lastInsertRowid,
       );
     }
+    // The current marking decides who may see any version, so it lives with the assessment too.
+    if (type === 'ClassificationChanged') db.prepare(SQL.reclassifyKey).run(state.classification, seq);
     if (type === 'AssessmentDrafted' || type === 'StatementReworded') {
       statementId = Number(db.prepare(SQL.insertStatement).run(seq, event.revision, state.statement).lastInsertRowid);
       if (!db.bulkLoad) db.prepare(SQL.indexStatement).run(statementId, state.statement);

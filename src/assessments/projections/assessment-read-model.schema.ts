@@ -27,6 +27,7 @@ CREATE TABLE IF NOT EXISTS assessment_keys (
   created_at          INTEGER NOT NULL,
   created_by          TEXT    NOT NULL,
   first_effective_at  INTEGER NOT NULL,
+  classification      TEXT    NOT NULL,
   source_document     TEXT,
   source_section      TEXT
 ) STRICT;

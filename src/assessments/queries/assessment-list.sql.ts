@@ -1,3 +1,4 @@
+import type { Visibility } from '../../auth/principal.js';
 import { decodeCursor } from '../../common/pagination/cursor.js';
 import { VERSION_SELECT } from './assessment-version.row.js';
 import type { AssessmentListFilter, ListSortKey, ListTimePoint } from './list-assessments.query.js';
@@ -12,6 +13,20 @@ export const SORT_COLUMNS: Record<ListSortKey, string> = {
 };
 
 export type SqlParams = Record<string, string | number>;
+
+/**
+ * What a caller may not see is filtered out in SQL, so it is never listed,
+ * counted, searched or scored for them: the marking a version had and the
+ * assessment's current marking must both be within their clearance, and a
+ * reader sees only versions that had been published.
+ */
+export function visibilityClauses(visibility: Visibility | undefined, params: SqlParams): string[] {
+  if (!visibility) return [];
+  const names = visibility.levels.map((level, i) => ((params[`vis${i}`] = level), `@vis${i}`)).join(', ') || 'NULL';
+  const clauses = [`v.classification IN (${names})`, `k.classification IN (${names})`];
+  if (visibility.publishedOnly) clauses.push('v.published_revision IS NOT NULL');
+  return clauses;
+}
 
 /**
  * The version each assessment had at a time point. Effective and recorded
@@ -97,10 +112,12 @@ export function assessmentListSql(
   at: ListTimePoint,
   sort: { readonly key: ListSortKey; readonly descending: boolean },
   page: { readonly limit: number; readonly cursor?: string },
+  visibility?: Visibility,
 ): AssessmentListSql {
   const params: SqlParams = {};
-  const where = [versionAt(at, params), ...filterClauses(filter, params)];
-  const countSql = `SELECT count(*) AS n FROM assessment_versions v WHERE ${where.join(' AND ')}`;
+  const where = [versionAt(at, params), ...filterClauses(filter, params), ...visibilityClauses(visibility, params)];
+  const countSql = `SELECT count(*) AS n FROM assessment_versions v ${visibility ? 'CROSS JOIN assessment_keys k ON k.seq = v.seq' : ''}
+    WHERE ${where.join(' AND ')}`;
 
   const sortKey = `${sort.descending ? '-' : ''}${sort.key}`;
   const column = SORT_COLUMNS[sort.key];

@@ -4,6 +4,8 @@ import { ReadModelDatabase } from '../../projections/read-model-database.js';
 import { AssessmentNotFoundError } from '../domain/domain-errors.js';
 import { expressIn } from '../domain/likelihood.js';
 import type { Likelihood } from '../domain/likelihood.js';
+import { visibilityClauses } from './assessment-list.sql.js';
+import type { SqlParams } from './assessment-list.sql.js';
 import { AssessmentTimeline, GetAssessmentTimelineQuery } from './get-assessment-timeline.query.js';
 
 interface TimelineRow {
@@ -29,15 +31,27 @@ export class GetAssessmentTimelineHandler implements IQueryHandler<GetAssessment
     private readonly projections: ProjectionService,
   ) {}
 
-  async execute({ assessmentId, scale, minPosition }: GetAssessmentTimelineQuery): Promise<AssessmentTimeline> {
+  async execute({ assessmentId, scale, minPosition, visibility }: GetAssessmentTimelineQuery): Promise<AssessmentTimeline> {
     await this.projections.waitFor(minPosition);
     const position = this.projections.position.toString();
+    const params: SqlParams = { id: assessmentId };
+    const visible = visibilityClauses(visibility, params);
+    const allowed =
+      visible.length === 0 ||
+      this.database
+        .prepare<[SqlParams], { ok: number }>(
+          `SELECT 1 AS ok FROM assessment_versions v CROSS JOIN assessment_keys k ON k.seq = v.seq
+           WHERE k.assessment_id = @id AND v.is_current = 1 AND ${visible.join(' AND ')}`,
+        )
+        .get(params) !== undefined;
+    if (!allowed) throw new AssessmentNotFoundError(assessmentId);
     const rows = this.database
       .prepare<[string], TimelineRow>(
         `SELECT v.revision, v.event_type AS type, v.eff_from, v.rec_from, v.updated_by AS actor, v.status, v.p_low,
                 v.p_high, v.scale, v.term, v.confidence, v.rationale, v.basis
          FROM assessment_versions v
          WHERE v.seq = (SELECT seq FROM assessment_keys WHERE assessment_id = ?)
+           ${visibility?.publishedOnly ? 'AND v.published_revision IS NOT NULL' : ''}
          ORDER BY v.revision`,
       )
       .all(assessmentId);

@@ -1,3 +1,4 @@
+import type { Visibility } from '../../auth/principal.js';
 import { Query } from '@nestjs/cqrs';
 import type { LikelihoodScale } from '../domain/likelihood-scales.js';
 
@@ -27,6 +28,7 @@ export class GetAssessmentTimelineQuery extends Query<AssessmentTimeline> {
     readonly assessmentId: string,
     readonly scale?: LikelihoodScale,
     readonly minPosition?: bigint,
+    readonly visibility?: Visibility,
   ) {
     super();
   }

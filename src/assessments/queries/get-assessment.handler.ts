@@ -3,13 +3,15 @@ import { AssessmentRepository, FoldLimit } from '../application/assessment.repos
 import { AssessmentNotFoundError } from '../domain/domain-errors.js';
 import { AssessmentView, toAssessmentView } from './assessment.view.js';
 import { GetAssessmentQuery } from './get-assessment.query.js';
+import { assertVisible } from './visibility.js';
 
 @QueryHandler(GetAssessmentQuery)
 export class GetAssessmentHandler implements IQueryHandler<GetAssessmentQuery, AssessmentView> {
   constructor(private readonly repository: AssessmentRepository) {}
 
-  async execute({ assessmentId, limit, scale }: GetAssessmentQuery): Promise<AssessmentView> {
+  async execute({ assessmentId, limit, scale, visibility }: GetAssessmentQuery): Promise<AssessmentView> {
     const state = await this.repository.load(assessmentId, limit);
+    if (visibility) assertVisible(assessmentId, visibility, await this.repository.load(assessmentId), state);
     // Asking for a revision past the head is asking for something that does not exist (yet).
     if (state === null || (limit.kind === 'revision' && state.revision !== limit.revision)) {
       const exists = state !== null || (await this.repository.load(assessmentId, { kind: 'revision', revision: 0 })) !== null;

@@ -1,3 +1,4 @@
+import type { Visibility } from '../../auth/principal.js';
 import { Query } from '@nestjs/cqrs';
 import type { FoldLimit } from '../application/assessment.repository.js';
 import type { LikelihoodScale } from '../domain/likelihood-scales.js';
@@ -9,6 +10,7 @@ export class GetAssessmentQuery extends Query<AssessmentView> {
     readonly assessmentId: string,
     readonly limit: FoldLimit = { kind: 'head' },
     readonly scale?: LikelihoodScale,
+    readonly visibility?: Visibility,
   ) {
     super();
   }

@@ -37,10 +37,14 @@ export class GetCalibrationHandler implements IQueryHandler<GetCalibrationQuery,
     private readonly projections: ProjectionService,
   ) {}
 
-  async execute({ range, groupBy, bins, minPosition }: GetCalibrationQuery): Promise<CalibrationReport> {
+  async execute({ range, groupBy, bins, minPosition, visibility }: GetCalibrationQuery): Promise<CalibrationReport> {
     await this.projections.waitFor(minPosition);
     const position = this.projections.position.toString();
     const params: SqlParams = { from: range.from ?? -8_640_000_000_000_000, to: range.to ?? 8_640_000_000_000_000 };
+    // A score is seen only by those who may see its assessment now (only published assessments are scored).
+    const visible = visibility
+      ? [`k.classification IN (${visibility.levels.map((level, i) => ((params[`vis${i}`] = level), `@vis${i}`)).join(', ') || 'NULL'})`]
+      : [];
     const rows = this.database
       .prepare<[SqlParams], ScoreRow>(
         `SELECT s.probability, s.observed, s.brier, s.time_weighted_brier AS timeWeightedBrier, s.confidence, s.scale,
@@ -48,7 +52,7 @@ export class GetCalibrationHandler implements IQueryHandler<GetCalibrationQuery,
          FROM assessment_scores s
          CROSS JOIN assessment_keys k ON k.seq = s.seq
          CROSS JOIN assessment_subjects sj ON sj.id = s.subject_id
-         WHERE s.known_at >= @from AND s.known_at < @to`,
+         WHERE s.known_at >= @from AND s.known_at < @to ${visible.map((c) => `AND ${c}`).join(' ')}`,
       )
       .all(params);
 

@@ -1,3 +1,4 @@
+import type { Visibility } from '../../auth/principal.js';
 import { Query } from '@nestjs/cqrs';
 import type { Calibration } from '../domain/calibration.js';
 
@@ -20,6 +21,7 @@ export class GetCalibrationQuery extends Query<CalibrationReport> {
     readonly groupBy: CalibrationGrouping | undefined,
     readonly bins: number,
     readonly minPosition?: bigint,
+    readonly visibility?: Visibility,
   ) {
     super();
   }

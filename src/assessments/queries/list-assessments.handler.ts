@@ -21,7 +21,7 @@ export class ListAssessmentsHandler implements IQueryHandler<ListAssessmentsQuer
     const text = query.filter.text === undefined ? undefined : ftsQuery(query.filter.text);
     if (text === null) return { items: [], total: 0, nextCursor: null, position };
 
-    const sql = assessmentListSql({ ...query.filter, text }, query.at, query.sort, query.page);
+    const sql = assessmentListSql({ ...query.filter, text }, query.at, query.sort, query.page, query.visibility);
     const total = this.database.prepare<[SqlParams], { n: number }>(sql.countSql).get(sql.params)!.n;
     const rows = this.database.prepare<[SqlParams], SortedRow>(sql.pageSql).all(sql.params);
     const page = rows.slice(0, query.page.limit);

@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+import type { Visibility } from '../../auth/principal.js';
 import type { LikelihoodScale } from '../domain/likelihood-scales.js';
 import type { AssessmentSummaryView } from './assessment.view.js';
 
@@ -44,6 +45,7 @@ export class ListAssessmentsQuery extends Query<AssessmentList> {
     readonly page: { readonly limit: number; readonly cursor?: string },
     readonly scale?: LikelihoodScale,
     readonly minPosition?: bigint,
+    readonly visibility?: Visibility,
   ) {
     super();
   }

@@ -5,6 +5,7 @@ import { ProjectionService } from '../../projections/projection.service.js';
 import { ReadModelDatabase } from '../../projections/read-model-database.js';
 import type { AssessmentSummaryView } from './assessment.view.js';
 import { AssessmentVersionRow, VERSION_SELECT, versionRowToView } from './assessment-version.row.js';
+import { visibilityClauses } from './assessment-list.sql.js';
 import type { SqlParams } from './assessment-list.sql.js';
 import { AuditEntryView, AuditFeed, ListAuditEntriesQuery } from './list-audit-entries.query.js';
 
@@ -28,7 +29,7 @@ export class ListAuditEntriesHandler implements IQueryHandler<ListAuditEntriesQu
     private readonly projections: ProjectionService,
   ) {}
 
-  async execute({ filter, page, minPosition }: ListAuditEntriesQuery): Promise<AuditFeed> {
+  async execute({ filter, page, minPosition, visibility }: ListAuditEntriesQuery): Promise<AuditFeed> {
     await this.projections.waitFor(minPosition);
     const position = this.projections.position.toString();
     const params: SqlParams = {};
@@ -56,9 +57,13 @@ export class ListAuditEntriesHandler implements IQueryHandler<ListAuditEntriesQu
     };
     range('v.rec_from', filter.recordedFrom, filter.recordedTo, 'rec');
     range('v.eff_from', filter.effectiveFrom, filter.effectiveTo, 'eff');
+    where.push(...visibilityClauses(visibility, params));
 
     const total = this.database
-      .prepare<[SqlParams], { n: number }>(`SELECT count(*) AS n FROM assessment_versions v ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`)
+      .prepare<[SqlParams], { n: number }>(
+        `SELECT count(*) AS n FROM assessment_versions v CROSS JOIN assessment_keys k ON k.seq = v.seq
+         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+      )
       .get(params)!.n;
 
     // Versions are written in log order, so id orders them as positions do.

@@ -1,3 +1,4 @@
+import type { Visibility } from '../../auth/principal.js';
 import { Query } from '@nestjs/cqrs';
 
 export interface AuditFilter {
@@ -44,6 +45,7 @@ export class ListAuditEntriesQuery extends Query<AuditFeed> {
     readonly filter: AuditFilter,
     readonly page: { readonly limit: number; readonly cursor?: string; readonly ascending: boolean },
     readonly minPosition?: bigint,
+    readonly visibility?: Visibility,
   ) {
     super();
   }

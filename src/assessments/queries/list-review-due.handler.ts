@@ -3,6 +3,7 @@ import { decodeCursor, encodeCursor } from '../../common/pagination/cursor.js';
 import { ProjectionService } from '../../projections/projection.service.js';
 import { ReadModelDatabase } from '../../projections/read-model-database.js';
 import { AssessmentVersionRow, VERSION_SELECT, versionRowToView } from './assessment-version.row.js';
+import { visibilityClauses } from './assessment-list.sql.js';
 import type { SqlParams } from './assessment-list.sql.js';
 import { ListReviewDueQuery, ReviewDueList, ReviewReason } from './list-review-due.query.js';
 
@@ -20,9 +21,16 @@ export class ListReviewDueHandler implements IQueryHandler<ListReviewDueQuery, R
     const position = this.projections.position.toString();
     const params: SqlParams = { now: query.now, staleBefore: query.now - query.staleAfterDays * DAY_MS };
     // The partial index on (status, horizon end) narrows to current published rows first.
-    const where = `v.is_current = 1 AND v.status = 'published'
-      AND (v.horizon_end < @now OR v.eff_from < @staleBefore OR v.linchpin_invalid = 1)`;
-    const total = this.database.prepare<[SqlParams], { n: number }>(`SELECT count(*) AS n FROM assessment_versions v WHERE ${where}`).get(params)!.n;
+    const where = [
+      `v.is_current = 1 AND v.status = 'published'`,
+      `(v.horizon_end < @now OR v.eff_from < @staleBefore OR v.linchpin_invalid = 1)`,
+      ...visibilityClauses(query.visibility, params),
+    ].join(' AND ');
+    const total = this.database
+      .prepare<[SqlParams], { n: number }>(
+        `SELECT count(*) AS n FROM assessment_versions v CROSS JOIN assessment_keys k ON k.seq = v.seq WHERE ${where}`,
+      )
+      .get(params)!.n;
 
     const cursor = decodeCursor(query.page.cursor, 'horizonEnd');
     let pageWhere = where;

@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+import type { Visibility } from '../../auth/principal.js';
 import type { LikelihoodScale } from '../domain/likelihood-scales.js';
 import type { AssessmentSummaryView } from './assessment.view.js';
 
@@ -29,6 +30,7 @@ export class ListReviewDueQuery extends Query<ReviewDueList> {
     readonly page: { readonly limit: number; readonly cursor?: string },
     readonly scale?: LikelihoodScale,
     readonly minPosition?: bigint,
+    readonly visibility?: Visibility,
   ) {
     super();
   }

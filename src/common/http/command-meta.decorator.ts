@@ -1,34 +1,38 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import type { AuthenticatedRequest } from '../../auth/auth.guard.js';
+import type { Visibility } from '../../auth/principal.js';
 import { badRequest } from './validation-error.factory.js';
 
 /** What every command takes from its request besides the body. */
 export interface RequestCommandMeta {
   readonly actor: string;
   readonly correlationId: string;
+  readonly idempotencyKey?: string;
+  readonly visibility: Visibility;
 }
 
-const ACTOR_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$/;
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,100}$/;
+const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
 /**
- * The acting user comes from the X-Actor header (until authentication
- * replaces it with the token's subject), never from the body. The request id
- * (X-Request-Id, or a new UUID) becomes the events' correlationId.
+ * The actor is the bearer token's subject, never anything in the body. The
+ * request id (X-Request-Id, or a new UUID) becomes the events' correlationId;
+ * an Idempotency-Key header makes a retried command safe.
  */
 export const CommandMeta = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestCommandMeta => {
-  const request = ctx.switchToHttp().getRequest<FastifyRequest>();
-  const actor = request.headers['x-actor'];
-  if (typeof actor !== 'string' || !ACTOR_PATTERN.test(actor)) {
-    throw badRequest([
-      {
-        field: 'X-Actor',
-        message: 'X-Actor header is required: 1-100 characters of letters, digits, ".", "_", "@" or "-"',
-      },
-    ]);
-  }
+  const request = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
+  if (!request.principal || !request.visibility) throw new Error('command route reached without an authenticated principal');
   const requestId = request.headers['x-request-id'];
   const correlationId = typeof requestId === 'string' && REQUEST_ID_PATTERN.test(requestId) ? requestId : randomUUID();
-  return { actor, correlationId };
+  const key = request.headers['idempotency-key'];
+  if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY_PATTERN.test(key))) {
+    throw badRequest([{ field: 'Idempotency-Key', message: 'Idempotency-Key must be 1-200 printable ASCII characters' }]);
+  }
+  return {
+    actor: request.principal.subject,
+    correlationId,
+    visibility: request.visibility,
+    ...(key ? { idempotencyKey: key } : {}),
+  };
 });

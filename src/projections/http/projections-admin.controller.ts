@@ -1,8 +1,10 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { AllowRoles } from '../../auth/access.decorators.js';
 import { ProjectionService } from '../projection.service.js';
 
 /** Operations on the read models: their position and lag, and a rebuild from position 0. */
 @Controller('admin/projections')
+@AllowRoles('admin')
 export class ProjectionsAdminController {
   constructor(private readonly projections: ProjectionService) {}
 

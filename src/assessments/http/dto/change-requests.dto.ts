@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CHANGE_BASES, CONFIDENCE_LEVELS, LIMITS } from '../../domain/assessment-values.js';
 import type { ChangeBasis, Confidence } from '../../domain/assessment-values.js';
 import { ChangeDto } from './change.dto.js';
@@ -49,4 +49,11 @@ export class ChangeSubjectDto extends ChangeDto {
 export class SupersedeAssessmentDto extends ChangeDto {
   @IsUUID()
   supersededBy: string;
+}
+
+export class ChangeClassificationDto extends ChangeDto {
+  /** One of the configured markings (CLASSIFICATION_LEVELS), not above the caller's clearance. */
+  @IsString()
+  @Matches(/^[A-Z][A-Z0-9 _-]{0,39}$/, { message: 'classification must be a marking in capitals, e.g. RESTRICTED' })
+  classification: string;
 }

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { CONFIDENCE_LEVELS, DEFAULT_CLASSIFICATIONS, LIMITS } from '../../domain/assessment-values.js';
+import { IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { CONFIDENCE_LEVELS, LIMITS } from '../../domain/assessment-values.js';
 import type { Confidence } from '../../domain/assessment-values.js';
 import { HorizonDto } from './horizon.dto.js';
 import { LikelihoodDto } from './likelihood.dto.js';
@@ -37,7 +37,9 @@ export class DraftAssessmentDto extends RationaleDto {
   @Type(() => SourceDto)
   source?: SourceDto;
 
+  /** One of the configured markings (CLASSIFICATION_LEVELS); the lowest when omitted. */
   @IsOptional()
-  @IsIn(DEFAULT_CLASSIFICATIONS)
+  @IsString()
+  @Matches(/^[A-Z][A-Z0-9 _-]{0,39}$/, { message: 'classification must be a marking in capitals, e.g. RESTRICTED' })
   classification?: string;
 }

@@ -1,5 +1,5 @@
 import { IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { ASSESSMENT_STATUSES, CONFIDENCE_LEVELS, DEFAULT_CLASSIFICATIONS } from '../../domain/assessment-values.js';
+import { ASSESSMENT_STATUSES, CONFIDENCE_LEVELS } from '../../domain/assessment-values.js';
 import { LIST_SORT_KEYS } from '../../queries/list-assessments.query.js';
 import { CommaList, NumberFromQuery } from './list-query.transforms.js';
 import { ReadModelQueryDto } from './read-model-query.dto.js';
@@ -23,7 +23,7 @@ export class ListAssessmentsQueryDto extends ReadModelQueryDto {
   @IsOptional()
   @CommaList()
   @IsArray()
-  @IsIn(DEFAULT_CLASSIFICATIONS, { each: true })
+  @Matches(/^[A-Z][A-Z0-9 _-]{0,39}$/, { each: true, message: 'classification must list markings in capitals' })
   classification?: string[];
 
   /** Subject actor, e.g. Russia. */

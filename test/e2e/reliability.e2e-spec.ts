@@ -1,0 +1,92 @@
+import { draftBody } from '../support/fixtures.js';
+import { startTestApp, TestApp, tokenFor } from '../support/test-app.js';
+
+describe('Reliability (e2e): idempotency keys and rate limits', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp();
+  });
+  afterAll(() => api.destroy());
+
+  const history = async (id: string) => (await api.request('GET', `/assessments/${id}/history`)).body.events;
+
+  it('a retry with the same key and body returns the first answer and appends nothing', async () => {
+    const headers = { 'idempotency-key': 'draft-2023-escalation' };
+    const first = await api.request('POST', '/assessments', { body: draftBody(), headers });
+    const retry = await api.request('POST', '/assessments', { body: draftBody(), headers });
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(await history(first.body.assessmentId)).toHaveLength(1);
+    const all = (await api.request('GET', `/assessments?minPosition=${first.body.position}`)).body;
+    expect(all.total).toBe(1);
+
+    const change = { confidence: 'high', basis: 'new-information', rationale: 'r', expectedRevision: 0 };
+    const changeHeaders = { 'idempotency-key': 'raise-confidence-1' };
+    const applied = await api.request('POST', `/assessments/${first.body.assessmentId}/confidence`, { body: change, headers: changeHeaders });
+    const again = await api.request('POST', `/assessments/${first.body.assessmentId}/confidence`, { body: change, headers: changeHeaders });
+    expect(applied.status).toBe(200);
+    expect(again.body).toEqual(applied.body);
+    expect(await history(first.body.assessmentId)).toHaveLength(2);
+  });
+
+  it('the same key with a different body is refused with 422, and changes nothing', async () => {
+    const headers = { 'idempotency-key': 'key-used-twice' };
+    const first = await api.request('POST', '/assessments', { body: draftBody(), headers });
+    const other = await api.request('POST', '/assessments', { body: draftBody({ statement: 'Something else.' }), headers });
+    expect(other.status).toBe(422);
+    expect(other.body.code).toBe('idempotency-key-reused');
+    expect(await history(first.body.assessmentId)).toHaveLength(1);
+  });
+
+  it('keys belong to their subject: the same key from someone else is another command', async () => {
+    const headers = { 'idempotency-key': 'shared-looking-key' };
+    const alice = await api.request('POST', '/assessments', { actor: 'alice', body: draftBody(), headers });
+    const carol = await api.request('POST', '/assessments', { actor: 'carol', body: draftBody(), headers });
+    expect(carol.body.assessmentId).not.toBe(alice.body.assessmentId);
+  });
+
+  it('keys survive a restart', async () => {
+    const headers = { 'idempotency-key': 'before-restart' };
+    const first = await api.request('POST', '/assessments', { body: draftBody(), headers });
+    await api.stop();
+    api = await startTestApp(api.dataDir);
+    const retry = await api.request('POST', '/assessments', { body: draftBody(), headers });
+    expect(retry.body).toEqual(first.body);
+    expect(await history(first.body.assessmentId)).toHaveLength(1);
+  });
+
+  it('a retry after the answer was lost is recognised from the events the key produced', async () => {
+    // As if the first attempt was applied but the process died before answering:
+    // the command's events are in the stream, its recorded answer is not.
+    const draft = (await api.request('POST', '/assessments', { body: draftBody() })).body;
+    const { AssessmentCommandExecutor } = await import('../../src/assessments/application/assessment-command.executor.js');
+    const executor = api.app.get(AssessmentCommandExecutor);
+    const meta = { actor: 'alice', correlationId: 'lost-answer', idempotencyKey: 'lost-answer-key' };
+    const command = { type: 'ChangeConfidence' as const, data: { confidence: 'low' as const, basis: 'correction' as const, rationale: 'r' } };
+    const applied = await executor.execute(draft.assessmentId, command, meta, 0);
+    const retry = await api.request('POST', `/assessments/${draft.assessmentId}/confidence`, {
+      body: { confidence: 'low', basis: 'correction', rationale: 'r', expectedRevision: 0 },
+      headers: { 'idempotency-key': 'lost-answer-key' },
+    });
+    expect(retry.status).toBe(200);
+    expect(retry.body).toEqual(applied);
+    expect(await history(draft.assessmentId)).toHaveLength(2);
+  });
+
+  it('rate limits each subject with 429 and Retry-After', async () => {
+    const limited = await startTestApp(undefined, { rateLimitPerMinute: 5 });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 7; i++) statuses.push((await limited.request('GET', '/assessments', { token: tokenFor('busy') })).status);
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
+      const blocked = await limited.request('GET', '/assessments', { token: tokenFor('busy') });
+      expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+      // Another subject still gets through.
+      expect((await limited.request('GET', '/assessments', { token: tokenFor('calm') })).status).toBe(200);
+    } finally {
+      await limited.destroy();
+    }
+  });
+});

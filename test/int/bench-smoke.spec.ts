@@ -1,0 +1,98 @@
+import { benchAppends } from '../../bench/appends.bench.js';
+import { benchFold } from '../../bench/fold.bench.js';
+import { benchHttpReads } from '../../bench/http-reads.bench.js';
+import { benchHttpWrites } from '../../bench/http-writes.bench.js';
+import { tableOf } from '../../bench/lib/report.js';
+import type { Results } from '../../bench/lib/report.js';
+import { benchPeerAppends } from '../../bench/peer-appends.bench.js';
+import { benchRebuild } from '../../bench/rebuild.bench.js';
+
+/**
+ * The benchmark harness at toy sizes: every benchmark runs end to end
+ * (servers and load generator in their child processes, compiled by the
+ * pretest build) and reports sane figures. No timing is asserted: this
+ * machine is shared and its speed is not what the test is about.
+ */
+describe('benchmark harness (smoke)', () => {
+  const results: Results = {};
+  const positiveRate = (value: number) => expect(value).toBeGreaterThan(0);
+
+  it('drives durable revisions over HTTP with no conflicts, against a bare handler', async () => {
+    const figures = await benchHttpWrites({ assessments: 16, connections: 4, durationSeconds: 1, warmupSeconds: 0 });
+    positiveRate(figures.bare.requestsPerSecond);
+    positiveRate(figures.ledger.requestsPerSecond);
+    expect(figures.ledger.statusCodes['409'] ?? 0).toBe(0);
+    expect(figures.ledger.non2xx).toBe(0);
+    expect(figures.ledger.share2xx).toBe(1);
+    expect(figures.ledger.p99Ms).toBeGreaterThanOrEqual(figures.ledger.p50Ms);
+    expect(figures.throughputRatio).toBeGreaterThan(0);
+    positiveRate(figures.ledger.serverPeakRssMb);
+    expect(figures.ledger.appendsPerCommit).toBeGreaterThanOrEqual(1);
+    results.writes = figures;
+  });
+
+  it('reads one assessment and a filtered list over HTTP, against a bare handler', async () => {
+    const figures = await benchHttpReads({ assessments: 16, eventsPerAssessment: 3, connections: 4, durationSeconds: 1, warmupSeconds: 0 });
+    for (const load of [figures.bare.getOne, figures.bare.list, figures.ledger.getOne, figures.ledger.list]) {
+      positiveRate(load.requestsPerSecond);
+      expect(load.share2xx).toBe(1);
+    }
+    expect(figures.responseBytes.list).toBeGreaterThan(0);
+    expect(figures.getOneRatio).toBeGreaterThan(0);
+    expect(figures.listRatio).toBeGreaterThan(0);
+    results.reads = figures;
+  });
+
+  it('appends through the store, raw better-sqlite3 and group commit', async () => {
+    const figures = await benchAppends({ singleAppends: 20, batches: 3, batchSize: 10, concurrency: 4, rounds: 1 });
+    for (const rate of [figures.single.raw, figures.single.store, figures.batch.raw, figures.batch.store, figures.groupCommit.concurrent]) {
+      positiveRate(rate.eventsPerSecond);
+    }
+    expect(figures.single.store.events).toBe(20);
+    expect(figures.batch.store.events).toBe(30);
+    expect(figures.single.ratio).toBeGreaterThan(0);
+    expect(figures.groupCommit.concurrent.appendsPerCommit).toBeGreaterThanOrEqual(1);
+    results.appends = figures;
+  });
+
+  it('appends the same events through the peer (Emmett on SQLite)', async () => {
+    const figures = await benchPeerAppends({ singleAppends: 10, batches: 2, batchSize: 10, concurrency: 4, rounds: 1 });
+    positiveRate(figures.single.peer.eventsPerSecond);
+    positiveRate(figures.batch.peer.eventsPerSecond);
+    expect(figures.single.ratio).toBeGreaterThan(0);
+    expect(figures.batch.ratio).toBeGreaterThan(0);
+    positiveRate(figures.batch.raw.eventsPerSecond);
+    expect(figures.single.rawRatio).toBeGreaterThan(0);
+    results.peer = figures;
+  });
+
+  it('rebuilds the read models and reads the log in child processes', async () => {
+    const figures = await benchRebuild({ events: 200, eventsPerAssessment: 10, batchSize: 50 });
+    expect(figures.rebuild.events).toBe(200);
+    expect(figures.readBaseline.events).toBe(200);
+    positiveRate(figures.rebuild.eventsPerSecond);
+    positiveRate(figures.rebuild.peakRssMb);
+    expect(figures.ratio).toBeGreaterThan(0);
+    results.rebuild = figures;
+  });
+
+  it('folds a long stream at head and as of a revision and an effective time, warm and cold', async () => {
+    const figures = await benchFold({ events: 200, iterations: 5, coldIterations: 3, warmupIterations: 1, maxSecondsPerLimit: 5 });
+    expect(figures.asOfRevision).toBe(99);
+    for (const summary of [...Object.values(figures.warm), figures.rawRead]) expect(summary.samples).toBe(5);
+    for (const summary of Object.values(figures.cold)) expect(summary.samples).toBe(3);
+    for (const summary of [...Object.values(figures.warm), ...Object.values(figures.cold)]) {
+      expect(summary.p99Ms).toBeGreaterThanOrEqual(summary.p50Ms);
+    }
+    results.fold = figures;
+  });
+
+  it('turns the figures into a table with a ratio on every row', () => {
+    const table = tableOf(results);
+    expect(table.length).toBeGreaterThanOrEqual(18);
+    for (const row of table) {
+      expect(row.ratio).not.toBeNull();
+      expect(Number.isFinite(row.ratio)).toBe(true);
+    }
+  });
+});
