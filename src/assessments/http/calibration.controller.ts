@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { AllowRoles } from '../../auth/access.decorators.js';
 import { CurrentVisibility } from '../../auth/current-principal.decorator.js';
 import type { Visibility } from '../../auth/principal.js';
+import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply } from 'fastify';
 import type { Calibration } from '../domain/calibration.js';
 import { GetCalibrationQuery } from '../queries/get-calibration.query.js';
@@ -10,25 +11,19 @@ import type { CalibrationReport } from '../queries/get-calibration.query.js';
 import { CalibrationQueryDto } from './dto/calibration-query.dto.js';
 import { positionOf } from './list-filter.mapper.js';
 
-const CSV_HEADER = 'group,key,bin_from,bin_to,count,mean_probability,observed_frequency,mean_brier,mean_time_weighted_brier';
+const CSV_COLUMNS = ['group', 'key', 'bin_from', 'bin_to', 'count', 'mean_probability', 'observed_frequency', 'mean_brier', 'mean_time_weighted_brier'];
 
-function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-function csvRows(group: string, key: string, c: Calibration): string[] {
+function csvRows(group: string, key: string, c: Calibration): (string | number | null)[][] {
   const total = [group, key, 'all', 'all', c.count, null, null, c.meanBrier, c.meanTimeWeightedBrier];
   const bins = c.bins.map((b) => [group, key, b.from, b.to, b.count, b.meanProbability, b.observedFrequency, b.meanBrier, null]);
-  return [total, ...bins].map((row) => row.map(csvField).join(','));
+  return [total, ...bins];
 }
 
 /** Calibration as CSV: a totals row then one row per bin, for all judgments and for each group. */
 export function calibrationCsv(report: CalibrationReport): string {
-  const lines = [CSV_HEADER, ...csvRows('all', '', report)];
-  for (const group of report.groups) lines.push(...csvRows(report.groupBy!, group.key, group));
-  return lines.join('\n') + '\n';
+  const rows = csvRows('all', '', report);
+  for (const group of report.groups) rows.push(...csvRows(report.groupBy!, group.key, group));
+  return stringify(rows, { header: true, columns: CSV_COLUMNS });
 }
 
 /** How good the judgments turned out to be: Brier scores and reliability bins. */
