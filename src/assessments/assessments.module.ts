@@ -3,15 +3,18 @@ import { AssessmentCommandExecutor } from './application/assessment-command.exec
 import { AssessmentRepository } from './application/assessment.repository.js';
 import { ASSESSMENT_COMMAND_HANDLERS } from './commands/index.js';
 import { AssessmentCommandsController } from './http/assessment-commands.controller.js';
+import { AssessmentDissentsController } from './http/assessment-dissents.controller.js';
 import { AssessmentQueriesController } from './http/assessment-queries.controller.js';
 import { AssessmentTradecraftController } from './http/assessment-tradecraft.controller.js';
 import { AuditController } from './http/audit.controller.js';
 import { CalibrationController } from './http/calibration.controller.js';
+import { ReportsController } from './http/reports.controller.js';
 import { ReviewDueController } from './http/review-due.controller.js';
 import { AssessmentProjectionRegistration } from './projections/assessment-projection.registration.js';
 import { GetAssessmentHistoryHandler } from './queries/get-assessment-history.handler.js';
 import { GetAssessmentIntegrityHandler } from './queries/get-assessment-integrity.handler.js';
 import { GetAssessmentTimelineHandler } from './queries/get-assessment-timeline.handler.js';
+import { GetAnalyticLineReportHandler } from './queries/get-analytic-line-report.handler.js';
 import { GetAssessmentHandler } from './queries/get-assessment.handler.js';
 import { GetCalibrationHandler } from './queries/get-calibration.handler.js';
 import { ListAssessmentsHandler } from './queries/list-assessments.handler.js';
@@ -22,10 +25,12 @@ import { ListReviewDueHandler } from './queries/list-review-due.handler.js';
   controllers: [
     AssessmentCommandsController,
     AssessmentTradecraftController,
+    AssessmentDissentsController,
     AssessmentQueriesController,
     AuditController,
     ReviewDueController,
     CalibrationController,
+    ReportsController,
   ],
   providers: [
     AssessmentRepository,
@@ -33,6 +38,7 @@ import { ListReviewDueHandler } from './queries/list-review-due.handler.js';
     AssessmentProjectionRegistration,
     ...ASSESSMENT_COMMAND_HANDLERS,
     GetAssessmentHandler,
+    GetAnalyticLineReportHandler,
     GetAssessmentHistoryHandler,
     GetAssessmentIntegrityHandler,
     GetAssessmentTimelineHandler,

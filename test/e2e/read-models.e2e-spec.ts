@@ -97,11 +97,11 @@ describe('Read models over HTTP (e2e)', () => {
       const a = all.items.find((i) => i.assessmentId === escalation);
       expect(a).toMatchObject({ revision: 2, status: 'published', likelihood: { scale: 'nta', term: 'possible' } });
       // The same fields as GET /assessments/:id, which adds the supporting material.
-      const { evidence, assumptions, indicators, outcome, score, ...summary } = (
+      const { evidence, assumptions, indicators, outcome, score, dissents, ...summary } = (
         await api.request('GET', `/assessments/${escalation}`)
       ).body;
       expect(a).toEqual(summary);
-      expect({ evidence, assumptions, indicators, outcome, score }).toMatchObject({ assumptions: [], outcome: null, score: null });
+      expect({ evidence, assumptions, indicators, outcome, score, dissents }).toMatchObject({ assumptions: [], outcome: null, score: null, dissents: [] });
     });
 
     it.each([

@@ -1,3 +1,6 @@
+import { RecordDissentHandler } from './record-dissent.handler.js';
+import { ReviseDissentHandler } from './revise-dissent.handler.js';
+import { WithdrawDissentHandler } from './withdraw-dissent.handler.js';
 import { ChangeClassificationHandler } from './change-classification.handler.js';
 import { LinkEvidenceHandler } from './link-evidence.handler.js';
 import { UnlinkEvidenceHandler } from './unlink-evidence.handler.js';
@@ -36,4 +39,7 @@ export const ASSESSMENT_COMMAND_HANDLERS = [
   ObserveIndicatorHandler,
   RecordOutcomeHandler,
   RetractOutcomeHandler,
+  RecordDissentHandler,
+  ReviseDissentHandler,
+  WithdrawDissentHandler,
 ];

@@ -87,7 +87,19 @@ export type AssessmentCommand =
       };
     }
   | { readonly type: 'RecordOutcome'; readonly data: { readonly outcome: Outcome; readonly knownAt: string; readonly rationale: string } }
-  | { readonly type: 'RetractOutcome'; readonly data: { readonly rationale: string } };
+  | { readonly type: 'RetractOutcome'; readonly data: { readonly rationale: string } }
+  | { readonly type: 'RecordDissent'; readonly data: DissentInput }
+  | { readonly type: 'ReviseDissent'; readonly data: DissentInput }
+  | { readonly type: 'WithdrawDissent'; readonly data: { readonly dissentId: string; readonly rationale: string } };
+
+/** What a dissenter states: at least one of likelihood and confidence. */
+export interface DissentInput {
+  readonly dissentId: string;
+  readonly likelihood?: LikelihoodInput | null;
+  readonly confidence?: Confidence | null;
+  readonly evidenceIds?: readonly string[];
+  readonly rationale: string;
+}
 
 export type AssessmentCommandType = AssessmentCommand['type'];
 

@@ -137,6 +137,30 @@ export interface IndicatorObserved {
   };
 }
 
+/** A dissent's position: its own likelihood and/or confidence, and the evidence it weighs differently. */
+export interface DissentPosition {
+  readonly dissentId: string;
+  readonly likelihood: Likelihood | null;
+  readonly confidence: Confidence | null;
+  readonly evidenceIds: readonly string[];
+  readonly rationale: string;
+}
+
+export interface DissentRecorded {
+  readonly type: 'DissentRecorded';
+  readonly data: DissentPosition;
+}
+
+export interface DissentRevised {
+  readonly type: 'DissentRevised';
+  readonly data: DissentPosition;
+}
+
+export interface DissentWithdrawn {
+  readonly type: 'DissentWithdrawn';
+  readonly data: { readonly dissentId: string; readonly rationale: string };
+}
+
 export interface OutcomeRecorded {
   readonly type: 'OutcomeRecorded';
   readonly data: { readonly outcome: Outcome; readonly knownAt: string; readonly rationale: string };
@@ -165,7 +189,10 @@ export type AssessmentEvent =
   | IndicatorAdded
   | IndicatorObserved
   | OutcomeRecorded
-  | OutcomeRetracted;
+  | OutcomeRetracted
+  | DissentRecorded
+  | DissentRevised
+  | DissentWithdrawn;
 
 export type AssessmentEventType = AssessmentEvent['type'];
 
@@ -188,6 +215,9 @@ export const ASSESSMENT_EVENT_TYPES: readonly AssessmentEventType[] = [
   'IndicatorObserved',
   'OutcomeRecorded',
   'OutcomeRetracted',
+  'DissentRecorded',
+  'DissentRevised',
+  'DissentWithdrawn',
 ];
 
 /** Current schema version of every event type above. */

@@ -1,6 +1,7 @@
 import type { AssessmentStatus, Confidence, SourceReference, Subject } from './assessment-values.js';
 import type { Horizon } from './horizons.js';
 import type { Likelihood } from './likelihood.js';
+import type { Dissent } from './dissent-values.js';
 import type { Assumption, Evidence, Indicator, RecordedOutcome } from './tradecraft-values.js';
 
 /** One stated probability and confidence, with both of its times: what scoring reads. */
@@ -57,4 +58,6 @@ export interface AssessmentState {
   /** Effective time of the first publication: where the published life begins. */
   readonly firstPublishedAt: string | null;
   readonly judgments: JudgmentHistory;
+  /** Every dissent ever recorded, withdrawn ones included (flagged). */
+  readonly dissents: readonly Dissent[];
 }

@@ -17,6 +17,7 @@ import {
   BusinessRuleError,
   DomainValidationError,
 } from './domain-errors.js';
+import { decideDissent, DISSENT_COMMANDS } from './decide-dissent.js';
 import { decideTradecraft, TRADECRAFT_COMMANDS } from './decide-tradecraft.js';
 import { horizonFrom, parseInstant, sameHorizon } from './horizons.js';
 import { oneOf, text } from './input-validation.js';
@@ -46,6 +47,9 @@ export function decide(command: AssessmentCommand, state: AssessmentState | null
   const rationale = text(d.rationale, 'rationale', LIMITS.rationale);
   if (TRADECRAFT_COMMANDS.has(command.type)) {
     return decideTradecraft(command as Parameters<typeof decideTradecraft>[0], state, ctx, rationale);
+  }
+  if (DISSENT_COMMANDS.has(command.type)) {
+    return decideDissent(command as Parameters<typeof decideDissent>[0], state, ctx, rationale);
   }
 
   switch (command.type) {

@@ -1,4 +1,5 @@
 import type { AssessmentState, JudgmentHistory } from './assessment-state.js';
+import type { Dissent } from './dissent-values.js';
 import type { EventContext, RecordedAssessmentEvent } from './assessment-events.js';
 
 function judged(state: Pick<AssessmentState, 'likelihood' | 'confidence' | 'judgments'>, at: EventContext): JudgmentHistory {
@@ -11,6 +12,30 @@ function judged(state: Pick<AssessmentState, 'likelihood' | 'confidence' | 'judg
       recordedAt: at.recordedAt,
     },
     previous: state.judgments,
+  };
+}
+
+/**
+ * A dissent's judgment history grows only when it states a likelihood of its
+ * own: one that disputes only the confidence has no probability to score.
+ */
+function dissentJudged(
+  state: AssessmentState,
+  position: { likelihood: AssessmentState['likelihood'] | null; confidence: AssessmentState['confidence'] | null },
+  at: EventContext,
+  previous: JudgmentHistory,
+): JudgmentHistory {
+  const likelihood = position.likelihood;
+  if (likelihood === null) return previous;
+  return {
+    point: {
+      probability: likelihood.probability,
+      scale: likelihood.scale,
+      confidence: position.confidence ?? state.confidence,
+      effectiveAt: at.effectiveAt,
+      recordedAt: at.recordedAt,
+    },
+    previous,
   };
 }
 
@@ -53,6 +78,7 @@ export function evolve(state: AssessmentState | null, event: RecordedAssessmentE
       statusBeforeOutcome: null,
       firstPublishedAt: null,
       judgments: null,
+      dissents: [],
     };
     return { ...drafted, judgments: judged(drafted, meta) };
   }
@@ -136,6 +162,29 @@ export function evolve(state: AssessmentState | null, event: RecordedAssessmentE
         statusBeforeOutcome: state.status,
         outcome: { outcome: event.data.outcome, knownAt: event.data.knownAt, recordedAt, recordedBy: actor },
       };
+    case 'DissentRecorded': {
+      const d = event.data;
+      const dissent: Dissent = {
+        ...d,
+        author: actor,
+        recordedAt: effectiveAt,
+        revisedAt: null,
+        withdrawn: false,
+        judgments: dissentJudged(state, d, meta, null),
+      };
+      return { ...state, ...touched, dissents: [...state.dissents, dissent] };
+    }
+    case 'DissentRevised': {
+      const d = event.data;
+      const dissents = state.dissents.map((x) =>
+        x.dissentId === d.dissentId ? { ...x, ...d, revisedAt: effectiveAt, judgments: dissentJudged(state, d, meta, x.judgments) } : x,
+      );
+      return { ...state, ...touched, dissents };
+    }
+    case 'DissentWithdrawn': {
+      const dissents = state.dissents.map((x) => (x.dissentId === event.data.dissentId ? { ...x, withdrawn: true } : x));
+      return { ...state, ...touched, dissents };
+    }
     case 'OutcomeRetracted':
       return { ...state, ...touched, status: state.statusBeforeOutcome ?? 'published', statusBeforeOutcome: null, outcome: null };
     default:
@@ -161,8 +210,8 @@ export function fold(events: Iterable<RecordedAssessmentEvent>, from: Assessment
   return state;
 }
 
-/** The judgment history oldest first. */
-export function judgmentsOf(state: AssessmentState): NonNullable<JudgmentHistory>['point'][] {
+/** A judgment history (the main line's by default) oldest first. */
+export function judgmentsOf(state: Pick<AssessmentState, 'judgments'>): NonNullable<JudgmentHistory>['point'][] {
   const points = [];
   for (let node = state.judgments; node !== null; node = node.previous) points.push(node.point);
   return points.reverse();

@@ -13,3 +13,5 @@ export * from './input-validation.js';
 export * from './tradecraft-values.js';
 export * from './scoring.js';
 export * from './calibration.js';
+export * from './dissent-values.js';
+export * from './decide-dissent.js';

@@ -1,4 +1,5 @@
 import type { AssessmentState, JudgmentPoint } from './assessment-state.js';
+import type { Dissent } from './dissent-values.js';
 import type { Confidence } from './assessment-values.js';
 import { judgmentsOf } from './evolve.js';
 import { midpoint } from './likelihood.js';
@@ -39,6 +40,19 @@ export interface Unscored {
  * knownAt), so no change made with hindsight can improve a score.
  */
 export function scoreAssessment(state: AssessmentState): Score | Unscored {
+  return scoreLine(state, judgmentsOf(state));
+}
+
+/**
+ * A dissent is scored like the main line, from its own stated probabilities,
+ * so an organisation can see whether its dissenters were right more often.
+ * One that disputes only the confidence states no probability and is not scored.
+ */
+export function scoreDissent(state: AssessmentState, dissent: Dissent): Score | Unscored {
+  return scoreLine(state, judgmentsOf(dissent));
+}
+
+function scoreLine(state: AssessmentState, judgments: readonly JudgmentPoint[]): Score | Unscored {
   const outcome = state.outcome;
   if (outcome === null) return { scored: false, reason: 'no-outcome' };
   if (outcome.outcome === 'indeterminate') return { scored: false, reason: 'indeterminate' };
@@ -47,7 +61,7 @@ export function scoreAssessment(state: AssessmentState): Score | Unscored {
   const publishedFrom = Date.parse(state.firstPublishedAt);
   if (publishedFrom > knownAt) return { scored: false, reason: 'published-after-outcome' };
 
-  const counted = judgmentsOf(state).filter(
+  const counted = judgments.filter(
     (p) => Date.parse(p.recordedAt) <= knownAt && Date.parse(p.effectiveAt) <= knownAt,
   );
   if (counted.length === 0) return { scored: false, reason: 'no-judgment-before-outcome' };

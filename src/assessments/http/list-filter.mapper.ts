@@ -1,12 +1,12 @@
 import { badRequest } from '../../common/http/validation-error.factory.js';
 import { findTerm, isLikelihoodScale, termsOf } from '../domain/likelihood-scales.js';
 import type { AssessmentListFilter, ListSortKey, ListTimePoint } from '../queries/list-assessments.query.js';
-import type { ListAssessmentsQueryDto } from './dto/list-assessments-query.dto.js';
+import type { AssessmentFilterDto, ListAssessmentsQueryDto } from './dto/list-assessments-query.dto.js';
 
 const time = (iso: string | undefined) => (iso === undefined ? undefined : Date.parse(iso));
 
 /** Turns validated query parameters into the list query's filter, time point and sort. */
-export function listFilterOf(dto: ListAssessmentsQueryDto): AssessmentListFilter {
+export function listFilterOf(dto: AssessmentFilterDto): AssessmentListFilter {
   let probability: AssessmentListFilter['probability'];
   if (dto.likelihood !== undefined) {
     const [scale, term] = dto.likelihood.split(':');
@@ -37,6 +37,7 @@ export function listFilterOf(dto: ListAssessmentsQueryDto): AssessmentListFilter
     horizonEndsBefore: time(dto.horizonEndsBefore),
     horizonEndsAfter: time(dto.horizonEndsAfter),
     text: dto.q,
+    hasDissent: dto.hasDissent === undefined ? undefined : dto.hasDissent === 'true',
   };
 }
 

@@ -6,7 +6,7 @@ import { assessmentIdOf, assessmentStream, AssessmentEventMetadata, toDomainEven
 import { ASSESSMENT_EVENT_TYPES } from '../domain/assessment-events.js';
 import type { AssessmentState } from '../domain/assessment-state.js';
 import { evolve, fold } from '../domain/evolve.js';
-import { scoreAssessment } from '../domain/scoring.js';
+import { scoreAssessment, scoreDissent } from '../domain/scoring.js';
 import { ASSESSMENT_READ_MODEL_SCHEMA, OPEN_END } from './assessment-read-model.schema.js';
 
 /** What the projector remembers of an assessment between events. */
@@ -52,12 +52,13 @@ const SQL = {
   insertVersion: `INSERT INTO assessment_versions (
       seq, revision, position, status, statement_id, subject_id, scale, term, p_low, p_high, p_mid, confidence,
       horizon_term, horizon_start, horizon_end, classification, updated_by, published_revision, published_at,
-      published_by, unpublished_changes, superseded_by, linchpin_invalid, event_type, event_id, rationale, basis,
-      detail, correlation_id, causation_id, eff_from, eff_to, rec_from, rec_to, is_current)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+      published_by, unpublished_changes, superseded_by, linchpin_invalid, standing_dissents, event_type, event_id,
+      rationale, basis, detail, correlation_id, causation_id, eff_from, eff_to, rec_from, rec_to, is_current)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
             ?, ${OPEN_END}, ?, ${OPEN_END}, 1)`,
-  upsertScore: `INSERT OR REPLACE INTO assessment_scores (seq, outcome, observed, probability, brier, time_weighted_brier,
-      known_at, confidence, scale, subject_id, classification) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  upsertScore: `INSERT OR REPLACE INTO assessment_scores (seq, line, line_kind, author, outcome, observed, probability, brier,
+      time_weighted_brier, known_at, confidence, scale, subject_id, classification)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   deleteScore: 'DELETE FROM assessment_scores WHERE seq = ?',
   indexRationale: 'INSERT INTO rationale_search (rowid, text) VALUES (?, ?)',
   keyOf: 'SELECT seq FROM assessment_keys WHERE assessment_id = ?',
@@ -73,6 +74,9 @@ const SUPPORTING_EVENTS: ReadonlySet<string> = new Set([
   'IndicatorAdded',
   'IndicatorObserved',
   'OutcomeRecorded',
+  'DissentRecorded',
+  'DissentRevised',
+  'DissentWithdrawn',
 ]);
 
 /**
@@ -210,6 +214,7 @@ export class AssessmentReadModelProjector implements Projector {
         state.hasUnpublishedChanges ? 1 : 0,
         state.supersededBy,
         state.assumptions.some((a) => a.linchpin && a.review?.verdict === 'invalid') ? 1 : 0,
+        state.dissents.reduce((n, d) => (d.withdrawn ? n : n + 1), 0),
         event.type,
         event.id,
         rationale ?? null,
@@ -224,10 +229,20 @@ export class AssessmentReadModelProjector implements Projector {
     if (rationale && !db.bulkLoad) db.prepare(SQL.indexRationale).run(versionId, rationale);
 
     if (type === 'OutcomeRecorded') {
-      const score = scoreAssessment(state);
-      if (score.scored) {
+      // The main line and every dissent standing when the outcome came in are scored alike.
+      const lines = [
+        { line: 'main', kind: 'main', author: state.createdBy, score: scoreAssessment(state) },
+        ...state.dissents
+          .filter((d) => !d.withdrawn)
+          .map((d) => ({ line: d.dissentId, kind: 'dissent', author: d.author, score: scoreDissent(state, d) })),
+      ];
+      for (const { line, kind, author, score } of lines) {
+        if (!score.scored) continue;
         db.prepare(SQL.upsertScore).run(
           seq,
+          line,
+          kind,
+          author,
           score.outcome,
           score.observed,
           score.probability,

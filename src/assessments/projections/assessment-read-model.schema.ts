@@ -80,6 +80,7 @@ CREATE TABLE IF NOT EXISTS assessment_versions (
   unpublished_changes  INTEGER NOT NULL,
   superseded_by        TEXT,
   linchpin_invalid     INTEGER NOT NULL,
+  standing_dissents    INTEGER NOT NULL,
   event_type           TEXT    NOT NULL,
   event_id             TEXT    NOT NULL,
   rationale            TEXT,
@@ -95,7 +96,11 @@ CREATE TABLE IF NOT EXISTS assessment_versions (
 ) STRICT;
 
 CREATE TABLE IF NOT EXISTS assessment_scores (
-  seq                  INTEGER PRIMARY KEY,
+  seq                  INTEGER NOT NULL,
+  -- 'main' for the assessment's own line, or the dissent's id.
+  line                 TEXT    NOT NULL,
+  line_kind            TEXT    NOT NULL,
+  author               TEXT    NOT NULL,
   outcome              TEXT    NOT NULL,
   observed             INTEGER NOT NULL,
   probability          REAL    NOT NULL,
@@ -105,7 +110,8 @@ CREATE TABLE IF NOT EXISTS assessment_scores (
   confidence           TEXT    NOT NULL,
   scale                TEXT,
   subject_id           INTEGER NOT NULL,
-  classification       TEXT    NOT NULL
+  classification       TEXT    NOT NULL,
+  PRIMARY KEY (seq, line)
 ) STRICT;
 
 CREATE VIRTUAL TABLE IF NOT EXISTS statement_search USING fts5(
@@ -126,6 +132,7 @@ CREATE INDEX IF NOT EXISTS av_current_status     ON assessment_versions (status,
 CREATE INDEX IF NOT EXISTS av_current_confidence ON assessment_versions (confidence, rec_from, id)    WHERE is_current = 1;
 CREATE INDEX IF NOT EXISTS av_current_subject    ON assessment_versions (subject_id)                  WHERE is_current = 1;
 CREATE INDEX IF NOT EXISTS av_current_statement  ON assessment_versions (statement_id)                WHERE is_current = 1;
+CREATE INDEX IF NOT EXISTS av_current_dissent    ON assessment_versions (standing_dissents, rec_from, id) WHERE is_current = 1;
 CREATE INDEX IF NOT EXISTS av_effective          ON assessment_versions (eff_to, eff_from);
 CREATE INDEX IF NOT EXISTS av_recorded           ON assessment_versions (rec_to, rec_from);
 CREATE INDEX IF NOT EXISTS av_by_assessment      ON assessment_versions (seq, revision);

@@ -87,6 +87,7 @@ export function filterClauses(filter: AssessmentListFilter, params: SqlParams): 
     params.hAfter = filter.horizonEndsAfter;
     clauses.push('v.horizon_end > @hAfter');
   }
+  if (filter.hasDissent !== undefined) clauses.push(filter.hasDissent ? 'v.standing_dissents > 0' : 'v.standing_dissents = 0');
   if (filter.text !== undefined) {
     params.text = filter.text;
     // Matches the wording this version had, or any rationale given up to it.

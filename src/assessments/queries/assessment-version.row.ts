@@ -43,6 +43,7 @@ export interface AssessmentVersionRow {
   basis: string | null;
   detail: string | null;
   linchpin_invalid: number;
+  standing_dissents: number;
   correlation_id: string | null;
   causation_id: string | null;
 }
@@ -59,7 +60,7 @@ SELECT v.id, k.assessment_id, v.revision, v.status, st.text AS statement, v.scal
        v.classification, k.source_document, k.source_section, k.created_at, k.created_by, k.first_effective_at,
        v.rec_from, v.updated_by, v.eff_from, v.published_revision, v.published_at, v.published_by,
        v.unpublished_changes, v.superseded_by, v.seq, CAST(v.position AS TEXT) AS position, v.event_type, v.event_id,
-       v.rationale, v.basis, v.detail, v.linchpin_invalid, v.correlation_id, v.causation_id
+       v.rationale, v.basis, v.detail, v.linchpin_invalid, v.standing_dissents, v.correlation_id, v.causation_id
 FROM assessment_versions v
 CROSS JOIN assessment_keys k ON k.seq = v.seq
 CROSS JOIN assessment_statements st ON st.id = v.statement_id
@@ -97,5 +98,6 @@ export function versionRowToView(row: AssessmentVersionRow, scale?: LikelihoodSc
         : { revision: row.published_revision, at: iso(row.published_at!), by: row.published_by },
     hasUnpublishedChanges: row.unpublished_changes === 1,
     supersededBy: row.superseded_by,
+    dissentCount: row.standing_dissents,
   };
 }

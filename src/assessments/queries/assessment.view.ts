@@ -1,7 +1,7 @@
 import type { AssessmentState } from '../domain/assessment-state.js';
-import { expressIn } from '../domain/likelihood.js';
+import { expressIn, midpoint } from '../domain/likelihood.js';
 import type { LikelihoodScale } from '../domain/likelihood-scales.js';
-import { scoreAssessment } from '../domain/scoring.js';
+import { scoreAssessment, scoreDissent } from '../domain/scoring.js';
 import type { Evidence } from '../domain/tradecraft-values.js';
 
 /** What a list shows of each assessment; GET /assessments/:id adds the supporting material. */
@@ -29,6 +29,7 @@ export function toAssessmentSummary(state: AssessmentState, scale?: LikelihoodSc
         : { revision: state.publishedRevision, at: state.publishedAt, by: state.publishedBy },
     hasUnpublishedChanges: state.hasUnpublishedChanges,
     supersededBy: state.supersededBy,
+    dissentCount: state.dissents.filter((d) => !d.withdrawn).length,
   };
 }
 
@@ -55,7 +56,41 @@ export function toAssessmentView(state: AssessmentState, scale?: LikelihoodScale
     indicators: state.indicators,
     outcome: state.outcome,
     score: state.outcome ? scoreAssessment(state) : null,
+    dissents: standingDissents(state, scale),
   };
+}
+
+/**
+ * Standing dissents beside the main line, each with its spread from it: how
+ * far the dissent's probability band lies from the main one (midpoints, and
+ * the gap between the bands when they do not overlap; positive = higher).
+ */
+function standingDissents(state: AssessmentState, scale?: LikelihoodScale) {
+  const main = state.likelihood.probability;
+  return state.dissents
+    .filter((d) => !d.withdrawn)
+    .map((d) => {
+      const band = d.likelihood?.probability ?? null;
+      return {
+        dissentId: d.dissentId,
+        author: d.author,
+        likelihood: d.likelihood && scale ? expressIn(d.likelihood, scale) : d.likelihood,
+        confidence: d.confidence,
+        evidenceIds: d.evidenceIds,
+        rationale: d.rationale,
+        recordedAt: d.recordedAt,
+        revisedAt: d.revisedAt,
+        spread:
+          band === null
+            ? null
+            : {
+                midpoint: midpoint(band) - midpoint(main),
+                gap: band.low > main.high ? band.low - main.high : band.high < main.low ? band.high - main.low : 0,
+              },
+        confidenceDiffers: d.confidence !== null && d.confidence !== state.confidence,
+        score: state.outcome ? scoreDissent(state, d) : null,
+      };
+    });
 }
 
 export type AssessmentView = ReturnType<typeof toAssessmentView>;

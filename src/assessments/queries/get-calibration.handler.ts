@@ -8,6 +8,7 @@ import { CalibrationGrouping, CalibrationReport, GetCalibrationQuery } from './g
 
 interface ScoreRow extends ScoredJudgment {
   created_by: string;
+  line_kind: string;
   confidence: string;
   scale: string | null;
   actors: string;
@@ -19,6 +20,8 @@ function keysOf(row: ScoreRow, grouping: CalibrationGrouping): string[] {
   switch (grouping) {
     case 'actor':
       return [row.created_by];
+    case 'line':
+      return [row.line_kind];
     case 'confidence':
       return [row.confidence];
     case 'scale':
@@ -48,11 +51,12 @@ export class GetCalibrationHandler implements IQueryHandler<GetCalibrationQuery,
     const rows = this.database
       .prepare<[SqlParams], ScoreRow>(
         `SELECT s.probability, s.observed, s.brier, s.time_weighted_brier AS timeWeightedBrier, s.confidence, s.scale,
-                k.created_by, sj.actors, sj.regions, sj.topics
+                s.line_kind, s.author AS created_by, sj.actors, sj.regions, sj.topics
          FROM assessment_scores s
          CROSS JOIN assessment_keys k ON k.seq = s.seq
          CROSS JOIN assessment_subjects sj ON sj.id = s.subject_id
-         WHERE s.known_at >= @from AND s.known_at < @to ${visible.map((c) => `AND ${c}`).join(' ')}`,
+         WHERE s.known_at >= @from AND s.known_at < @to ${groupBy === 'line' ? '' : "AND s.line_kind = 'main'"}
+           ${visible.map((c) => `AND ${c}`).join(' ')}`,
       )
       .all(params);
 
@@ -68,8 +72,9 @@ export class GetCalibrationHandler implements IQueryHandler<GetCalibrationQuery,
       }
       for (const key of [...byKey.keys()].sort()) groups.push({ key, ...calibrate(byKey.get(key)!, bins) });
     }
+    // The totals are always the main line's; dissents show only in the `line` grouping.
     return {
-      ...calibrate(rows, bins),
+      ...calibrate(groupBy === 'line' ? rows.filter((row) => row.line_kind === 'main') : rows, bins),
       from: range.from === undefined ? null : new Date(range.from).toISOString(),
       to: range.to === undefined ? null : new Date(range.to).toISOString(),
       groupBy: groupBy ?? null,

@@ -2,7 +2,8 @@ import type { Visibility } from '../../auth/principal.js';
 import { Query } from '@nestjs/cqrs';
 import type { Calibration } from '../domain/calibration.js';
 
-export const CALIBRATION_GROUPINGS = ['actor', 'topic', 'region', 'scale', 'confidence'] as const;
+/** `line` compares the main line with dissents; every other grouping is of main lines only. */
+export const CALIBRATION_GROUPINGS = ['actor', 'topic', 'region', 'scale', 'confidence', 'line'] as const;
 export type CalibrationGrouping = (typeof CALIBRATION_GROUPINGS)[number];
 
 export interface CalibrationReport extends Calibration {

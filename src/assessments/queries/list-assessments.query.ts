@@ -21,6 +21,8 @@ export interface AssessmentListFilter {
   readonly horizonEndsAfter?: number;
   /** Full text over the statement and every rationale. */
   readonly text?: string;
+  /** Only assessments with (true) or without (false) a standing dissent. */
+  readonly hasDissent?: boolean;
 }
 
 /** Which version of each assessment to list: the current one, or the one standing at a time. */

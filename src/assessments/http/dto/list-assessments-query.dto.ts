@@ -6,8 +6,8 @@ import { ReadModelQueryDto } from './read-model-query.dto.js';
 
 export const SORT_OPTIONS = LIST_SORT_KEYS.flatMap((key) => [key, `-${key}`]);
 
-/** `GET /assessments`: filters, search, sort, cursor page, and an optional time point. */
-export class ListAssessmentsQueryDto extends ReadModelQueryDto {
+/** The filters of `GET /assessments`, shared by the reports that select assessments the same way. */
+export class AssessmentFilterDto extends ReadModelQueryDto {
   @IsOptional()
   @CommaList()
   @IsArray()
@@ -79,12 +79,20 @@ export class ListAssessmentsQueryDto extends ReadModelQueryDto {
   @IsISO8601({ strict: true })
   horizonEndsAfter?: string;
 
+  /** Only assessments with a standing dissent (true) or without one (false). */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  hasDissent?: 'true' | 'false';
+
   /** Full-text search over statements and rationales. */
   @IsOptional()
   @IsString()
   @MaxLength(500)
   q?: string;
+}
 
+/** `GET /assessments`: the filters, plus sort, cursor page, and an optional time point. */
+export class ListAssessmentsQueryDto extends AssessmentFilterDto {
   @IsOptional()
   @IsIn(SORT_OPTIONS)
   sort?: string;

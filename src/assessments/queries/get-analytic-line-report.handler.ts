@@ -1,0 +1,118 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { ftsQuery } from '../../common/pagination/cursor.js';
+import { ProjectionService } from '../../projections/projection.service.js';
+import { ReadModelDatabase } from '../../projections/read-model-database.js';
+import { confidenceRank } from '../domain/assessment-values.js';
+import type { Confidence } from '../domain/assessment-values.js';
+import { midpoint } from '../domain/likelihood.js';
+import type { AssessmentSummaryView } from './assessment.view.js';
+import { filterClauses, versionAt, visibilityClauses } from './assessment-list.sql.js';
+import type { SqlParams } from './assessment-list.sql.js';
+import { AssessmentVersionRow, VERSION_SELECT, versionRowToView } from './assessment-version.row.js';
+import {
+  AnalyticLineReport,
+  GetAnalyticLineReportQuery,
+  InterimChange,
+  LINE_CLASSES,
+  LineChanges,
+  LineClass,
+  LineItem,
+} from './get-analytic-line-report.query.js';
+
+const CLOSED = new Set(['withdrawn', 'superseded', 'resolved']);
+
+/**
+ * The analytic line between two editions, from the versions read model: the
+ * version of each assessment standing at `to`, the one standing at `from`,
+ * and the versions in between, three indexed queries and no replay.
+ */
+@QueryHandler(GetAnalyticLineReportQuery)
+export class GetAnalyticLineReportHandler implements IQueryHandler<GetAnalyticLineReportQuery, AnalyticLineReport> {
+  constructor(
+    private readonly database: ReadModelDatabase,
+    private readonly projections: ProjectionService,
+  ) {}
+
+  async execute(query: GetAnalyticLineReportQuery): Promise<AnalyticLineReport> {
+    await this.projections.waitFor(query.minPosition);
+    const position = this.projections.position.toString();
+    const params: SqlParams = {};
+    const text = query.filter.text === undefined ? undefined : ftsQuery(query.filter.text);
+    const counts = Object.fromEntries(LINE_CLASSES.map((c) => [c, 0])) as Record<LineClass, number>;
+    const empty = { from: new Date(query.from).toISOString(), to: new Date(query.to).toISOString(), counts, items: [], position };
+    if (text === null) return empty;
+    const where = [
+      versionAt({ effective: query.to }, params),
+      ...filterClauses({ ...query.filter, text }, params),
+      ...visibilityClauses(query.visibility, params),
+    ];
+    const atTo = this.database.prepare<[SqlParams], AssessmentVersionRow>(`${VERSION_SELECT} WHERE ${where.join(' AND ')} ORDER BY v.seq`).all(params);
+    const seqs = JSON.stringify(atTo.map((row) => row.seq));
+
+    const atFrom = new Map(
+      this.database
+        .prepare<[SqlParams], AssessmentVersionRow>(
+          `${VERSION_SELECT} WHERE v.seq IN (SELECT value FROM json_each(@seqs)) AND v.eff_to > @from AND v.eff_from <= @from`,
+        )
+        .all({ seqs, from: query.from })
+        .map((row) => [row.seq, row]),
+    );
+    const interim = new Map<number, InterimChange[]>();
+    for (const row of this.database
+      .prepare<[SqlParams], { seq: number; revision: number; event_type: string; updated_by: string; eff_from: number; rationale: string | null; basis: string | null }>(
+        `SELECT v.seq, v.revision, v.event_type, v.updated_by, v.eff_from, v.rationale, v.basis
+         FROM assessment_versions v
+         WHERE v.seq IN (SELECT value FROM json_each(@seqs)) AND v.eff_from > @from AND v.eff_from <= @to
+         ORDER BY v.seq, v.revision`,
+      )
+      .all({ seqs, from: query.from, to: query.to })) {
+      const list = interim.get(row.seq) ?? [];
+      list.push({
+        revision: row.revision,
+        type: row.event_type,
+        actor: row.updated_by,
+        effectiveAt: new Date(row.eff_from).toISOString(),
+        rationale: row.rationale,
+        basis: row.basis,
+      });
+      interim.set(row.seq, list);
+    }
+
+    const items: LineItem[] = [];
+    for (const row of atTo) {
+      const before = atFrom.get(row.seq);
+      const item = classify(before ? versionRowToView(before, query.scale) : null, versionRowToView(row, query.scale), interim.get(row.seq) ?? []);
+      if (!item) continue;
+      counts[item.class] += 1;
+      items.push(item);
+    }
+    return { ...empty, items };
+  }
+}
+
+/** Classes one judgment; null for one already closed before the window that stayed so. */
+function classify(atFrom: AssessmentSummaryView | null, atTo: AssessmentSummaryView, interim: InterimChange[]): LineItem | null {
+  const base = { assessmentId: atTo.assessmentId, createdInWindow: atFrom === null, atFrom, atTo, interim };
+  if (atFrom && CLOSED.has(atFrom.status) && atFrom.status === atTo.status) return null;
+  const closedNow = CLOSED.has(atTo.status) && atFrom?.status !== atTo.status;
+  if (closedNow) return { ...base, class: atTo.status as LineClass, changes: atFrom ? changesBetween(atFrom, atTo) : {} };
+  if (!atFrom) return { ...base, class: 'new', changes: {} };
+  const changes = changesBetween(atFrom, atTo);
+  return { ...base, class: Object.keys(changes).length > 0 ? 'changed' : 'consistent', changes };
+}
+
+function changesBetween(a: AssessmentSummaryView, b: AssessmentSummaryView): LineChanges {
+  const changes: { -readonly [K in keyof LineChanges]: LineChanges[K] } = {};
+  const pa = a.likelihood.probability;
+  const pb = b.likelihood.probability;
+  if (pa.low !== pb.low || pa.high !== pb.high || a.likelihood.term !== b.likelihood.term) {
+    const delta = midpoint(pb) - midpoint(pa);
+    changes.likelihood = { from: a.likelihood, to: b.likelihood, direction: delta > 0 ? 'up' : delta < 0 ? 'down' : null };
+  }
+  if (a.confidence !== b.confidence) {
+    const up = confidenceRank(b.confidence as Confidence) > confidenceRank(a.confidence as Confidence);
+    changes.confidence = { from: a.confidence, to: b.confidence, direction: up ? 'up' : 'down' };
+  }
+  if (a.statement !== b.statement) changes.reworded = { from: a.statement, to: b.statement };
+  return changes;
+}
