@@ -11,7 +11,10 @@ export class GetAssessmentHandler implements IQueryHandler<GetAssessmentQuery, A
 
   async execute({ assessmentId, limit, scale, visibility }: GetAssessmentQuery): Promise<AssessmentView> {
     const state = await this.repository.load(assessmentId, limit);
-    if (visibility) assertVisible(assessmentId, visibility, await this.repository.load(assessmentId), state);
+    if (visibility) {
+      const head = limit.kind === 'head' ? state : await this.repository.load(assessmentId);
+      assertVisible(assessmentId, visibility, head, state);
+    }
     // Asking for a revision past the head is asking for something that does not exist (yet).
     if (state === null || (limit.kind === 'revision' && state.revision !== limit.revision)) {
       const exists = state !== null || (await this.repository.load(assessmentId, { kind: 'revision', revision: 0 })) !== null;
