@@ -10,8 +10,12 @@ import type { FoldLimit } from './fold-limit.js';
 
 export type { FoldLimit } from './fold-limit.js';
 
-/** Events read per round trip when folding towards a time rather than a revision. */
-const CHUNK = 256;
+/**
+ * Events read per round trip when folding towards a time rather than a
+ * revision: few at first (the cached base is usually close), more each time.
+ */
+const FIRST_CHUNK = 16;
+const LARGEST_CHUNK = 1024;
 
 /**
  * Loads assessments by folding their streams, and appends their new events.
@@ -47,8 +51,10 @@ export class AssessmentRepository {
     if (limit.kind === 'revision' && folded?.state.revision === limit.revision) return folded;
     const toRevision = limit.kind === 'revision' ? limit.revision : undefined;
     let from = folded ? folded.state.revision + 1 : 0;
+    let chunk = FIRST_CHUNK;
     for (;;) {
-      const maxCount = limit.kind === 'head' || limit.kind === 'revision' ? undefined : CHUNK;
+      const maxCount = limit.kind === 'head' || limit.kind === 'revision' ? undefined : chunk;
+      chunk = Math.min(chunk * 2, LARGEST_CHUNK);
       const events = (await this.store.readStream(stream, { fromRevision: from, toRevision, maxCount })) as StoredAssessmentEvent[];
       for (const event of events) {
         if (limit.kind === 'effective' && Date.parse(event.metadata.effectiveAt) > limit.at) return folded;
