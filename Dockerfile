@@ -9,8 +9,10 @@ COPY package.json package-lock.json ./
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY src ./src
-# scripts/ holds the projections:rebuild tool, usable inside the container; bench/ is not shipped.
+# scripts/ holds the offline tools (projections:rebuild, verify, export, import), usable inside the container; bench/ is not shipped.
 COPY scripts ./scripts
+# web/ is the analyst UI, built by the same `npm run build` and served by the service at /.
+COPY web ./web
 RUN npm run build && npm prune --omit=dev
 
 # Same Debian release as the build stage, so the native modules built there load here.
@@ -26,9 +28,18 @@ RUN mkdir -p /data && chown node:node /data
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/web/dist ./web/dist
 USER node
 EXPOSE 3000
-# Node itself (the slim image has no curl); /health answers once the store does.
-HEALTHCHECK --interval=10s --timeout=5s --start-period=20s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# Node itself (the slim image has no curl). Readiness, not liveness: Docker
+# and compose do not restart an unhealthy container, they report it and
+# hold back what waits on it (depends_on: service_healthy), so "healthy"
+# should mean "send it traffic": the store answers and the read models are
+# within READY_MAX_LAG of the log. A replica still catching up (after a
+# restore, say) shows unhealthy until it has, without being killed.
+# Orchestrators with separate probes (Kubernetes) should use /health/live
+# for liveness and /health/ready for readiness; Swarm replaces unhealthy
+# tasks, so there point this at /health/live or raise READY_MAX_LAG.
+HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node", "dist/src/main.js"]

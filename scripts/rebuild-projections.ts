@@ -9,6 +9,7 @@ import { AppModule } from '../src/app.module.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { ProjectionService } from '../src/projections/projection.service.js';
 import { runningServicePid } from '../src/projections/service-lock.js';
+import { startProgress } from './lib/progress.js';
 
 async function main(): Promise<void> {
   const config = { ...loadConfig(), runProjections: false, logLevel: 'warn' as const };
@@ -22,14 +23,11 @@ async function main(): Promise<void> {
   }
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
   const projections = app.get(ProjectionService);
-  let lastPrint = 0;
+  const progress = startProgress({ label: 'rebuilding', unit: 'positions', total: 0 });
   const report = await projections.rebuild((position, head) => {
-    const now = Date.now();
-    if (now - lastPrint >= 1000) {
-      lastPrint = now;
-      console.log(`rebuilding: position ${position} of ${head}`);
-    }
+    progress.update(Number(position), Number(head));
   });
+  progress.stop();
   console.log(
     `rebuilt ${report.events} events up to position ${report.position} in ${report.seconds.toFixed(2)} s ` +
       `(${report.eventsPerSecond} events/s) into ${config.dataDir}`,

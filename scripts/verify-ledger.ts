@@ -10,18 +10,17 @@ import { AppModule } from '../src/app.module.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { IntegrityService } from '../src/integrity/integrity.service.js';
 import { PROJECTED_STREAM_PREFIX } from '../src/projections/projection.service.js';
+import { startProgress } from './lib/progress.js';
 
 async function main(): Promise<void> {
   const config = { ...loadConfig(), runProjections: false, logLevel: 'warn' as const };
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
   try {
-    let lastPrint = 0;
+    const progress = startProgress({ label: 'verifying', unit: 'positions', total: 0 });
     const report = await app.get(IntegrityService).verifyAll(PROJECTED_STREAM_PREFIX, (position, head) => {
-      if (Date.now() - lastPrint >= 1000) {
-        lastPrint = Date.now();
-        console.log(`verifying: position ${position} of ${head}`);
-      }
+      progress.update(Number(position), Number(head));
     });
+    progress.stop();
     for (const broken of report.broken) {
       console.log(`BROKEN ${broken.stream}: first broken revision ${broken.firstBrokenRevision} (${broken.reason})`);
     }

@@ -5,9 +5,10 @@ import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
-import { HealthController } from './health/health.controller.js';
+import { HealthModule } from './health/health.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { IntegrityModule } from './integrity/integrity.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { ProjectionsModule } from './projections/projections.module.js';
 
 @Module({})
@@ -24,8 +25,9 @@ export class AppModule {
         ProjectionsModule,
         AssessmentsModule,
         IdempotencyModule,
+        HealthModule,
+        MetricsModule.forRoot(config),
       ],
-      controllers: [HealthController],
     };
   }
 }

@@ -17,7 +17,7 @@ async function bootstrap(): Promise<void> {
   const app = await createApp(config);
   await app.listen(config.port, config.host);
   writeServiceLock(config.dataDir);
-  console.log(`assessment ledger listening on ${await app.getUrl()} (data in ${config.dataDir})`);
+  new Logger('Main').log(`assessment ledger listening on ${await app.getUrl()} (data in ${config.dataDir})`);
 
   // Graceful shutdown: stop taking connections and let requests in flight
   // finish (Fastify's close), stop the projection runner between batches,

@@ -32,6 +32,10 @@ export interface AppConfig {
   readonly classificationLevels: readonly string[];
   /** Requests per minute per authenticated subject (or per address before authentication). */
   readonly rateLimitPerMinute: number;
+  /** Most positions the read models may trail the log's head while /health/ready still answers ready. */
+  readonly readyMaxLag: number;
+  /** `/metrics` answers without a token (true) or to admins only (false). */
+  readonly metricsPublic: boolean;
 }
 
 export class ConfigError extends Error {
@@ -75,6 +79,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtAudience: env.JWT_AUDIENCE?.trim() || undefined,
     classificationLevels: levels(env, 'CLASSIFICATION_LEVELS', ['UNCLASSIFIED', 'RESTRICTED', 'CONFIDENTIAL', 'SECRET']),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 1200, 1, 10_000_000),
+    readyMaxLag: integer(env, 'READY_MAX_LAG', 1000, 0, Number.MAX_SAFE_INTEGER),
+    metricsPublic: oneOf(env, 'METRICS_PUBLIC', ['true', 'false'] as const, 'true') === 'true',
   };
 }
 

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { EventStoreClosedError } from '../event-store/event-store.errors.js';
 import type { AllSubscription, EventStore, RecordedEvent } from '../event-store/event-store.port.js';
 import type { Projector } from './projector.js';
 import type { ReadModelDatabase } from './read-model-database.js';
@@ -114,8 +115,16 @@ export class ProjectionRunner {
           if (this.stopped) break;
         }
         if (this.stopped) return;
+        // A subscription only ends by itself when its store went away: back off like after any failure.
+        throw new Error('the subscription to the event log ended');
       } catch (error) {
         if (this.stopped) return;
+        if (error instanceof EventStoreClosedError) {
+          // Closed for good (shutdown): nothing to resubscribe to.
+          this.logger.warn(`projection ${this.options.name} stopped: the event store is closed`);
+          this.stopped = true;
+          return;
+        }
         this.stats.failures += 1;
         this.stats.lastError = error instanceof Error ? error.message : String(error);
         this.logger.error(`projection ${this.options.name} failed at ${this.positionApplied}: ${this.stats.lastError}`);

@@ -52,9 +52,9 @@ export function startServer(dataDir: string): Promise<ServerProcess> {
   });
 }
 
-/** Runs one of the built scripts (verify, rebuild, …) on `dataDir`. */
-export function runScript(script: string, dataDir: string) {
-  return spawnSync(process.execPath, [join(process.cwd(), 'dist', 'scripts', script)], { env: childEnv(dataDir), encoding: 'utf8' });
+/** Runs one of the built scripts (verify, rebuild, export, …) on `dataDir`, with its arguments. */
+export function runScript(script: string, dataDir: string, args: string[] = []) {
+  return spawnSync(process.execPath, [join(process.cwd(), 'dist', 'scripts', script), ...args], { env: childEnv(dataDir), encoding: 'utf8' });
 }
 
 export async function post(url: string, path: string, body: unknown, actor = 'alice') {

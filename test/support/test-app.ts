@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { DestinationStream } from 'pino';
 import { createApp } from '../../src/app.factory.js';
 import { mintToken } from '../../src/auth/mint-token.js';
 import type { TokenClaims } from '../../src/auth/mint-token.js';
@@ -45,11 +46,22 @@ export interface TestApp {
   destroy(): Promise<void>;
 }
 
+export interface StartOptions {
+  /** Capture the JSON log lines here instead of stdout (give logLevel in the overrides too). */
+  logDestination?: DestinationStream;
+  /** Runs after the app is built and before it listens (e.g. to add a Fastify onRoute hook). */
+  beforeListen?: (app: NestFastifyApplication) => void;
+}
+
 export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
 }
 
-export async function startTestApp(dataDir = tempDataDir(), overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+export async function startTestApp(
+  dataDir = tempDataDir(),
+  overrides: Partial<AppConfig> = {},
+  options: StartOptions = {},
+): Promise<TestApp> {
   const config: AppConfig = {
     ...loadConfig({}),
     dataDir,
@@ -60,7 +72,8 @@ export async function startTestApp(dataDir = tempDataDir(), overrides: Partial<A
     rateLimitPerMinute: 1_000_000,
     ...overrides,
   };
-  const app = await createApp(config);
+  const app = await createApp(config, { logDestination: options.logDestination });
+  options.beforeListen?.(app);
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
   let stopped = false;

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AllowRoles } from '../../auth/access.decorators.js';
 import { CommandMeta } from '../../common/http/command-meta.decorator.js';
@@ -33,6 +34,11 @@ import { DraftAssessmentDto } from './dto/draft-assessment.dto.js';
 import type { HorizonDto } from './dto/horizon.dto.js';
 import type { LikelihoodDto } from './dto/likelihood.dto.js';
 import type { SubjectDto } from './dto/subject.dto.js';
+import { CommandResultResponse } from './responses/command-result.response.js';
+import { ApiCommand, CHANGE_ERRORS } from '../../openapi/api-command.decorator.js';
+import { ApiErrorResponses, AUTHENTICATED_ERRORS } from '../../openapi/api-error-responses.decorator.js';
+import { ApiAssessmentIdParam } from '../../openapi/api-id-param.decorator.js';
+import { BEARER_AUTH } from '../../openapi/openapi-document.js';
 
 const metaOf = (request: RequestCommandMeta, body: { effectiveAt?: string; causationId?: string }): CommandMetadata => ({
   ...request,
@@ -52,10 +58,22 @@ const subjectInput = (s: SubjectDto | undefined) => ({
 });
 
 /** Writes: drafting an assessment and recording each kind of change to it. */
+@ApiTags('assessments')
+@ApiBearerAuth(BEARER_AUTH)
+@ApiErrorResponses(...AUTHENTICATED_ERRORS)
 @Controller('assessments')
 export class AssessmentCommandsController {
   constructor(private readonly commandBus: CommandBus) {}
 
+  @ApiCommand({
+    summary: 'Draft an assessment',
+    description:
+      'Role analyst. The judgment, its likelihood (a scale term or a probability), confidence, horizon, subject, source and marking; ' +
+      '`effectiveAt` backdates it. Answers `Location: /assessments/{id}`.',
+    created: true,
+    response: CommandResultResponse,
+    errors: [400, 413, 415, 422, 503],
+  })
   @Post()
   @HttpCode(201)
   @AllowRoles('analyst')
@@ -85,6 +103,8 @@ export class AssessmentCommandsController {
     return result;
   }
 
+  @ApiCommand({ summary: 'Reword the statement', description: 'Role analyst.', response: CommandResultResponse, errors: CHANGE_ERRORS })
+  @ApiAssessmentIdParam()
   @Post(':id/statement')
   @HttpCode(200)
   @AllowRoles('analyst')
@@ -97,6 +117,8 @@ export class AssessmentCommandsController {
     return this.commandBus.execute(new RewordStatementCommand(id, body.expectedRevision, data, metaOf(request, body)));
   }
 
+  @ApiCommand({ summary: 'Change the likelihood', description: 'Role analyst. With the basis of the change (new information, new reasoning, correction).', response: CommandResultResponse, errors: CHANGE_ERRORS })
+  @ApiAssessmentIdParam()
   @Post(':id/likelihood')
   @HttpCode(200)
   @AllowRoles('analyst')
@@ -109,6 +131,8 @@ export class AssessmentCommandsController {
     return this.commandBus.execute(new ChangeLikelihoodCommand(id, body.expectedRevision, data, metaOf(request, body)));
   }
 
+  @ApiCommand({ summary: 'Change the confidence', description: 'Role analyst.', response: CommandResultResponse, errors: CHANGE_ERRORS })
+  @ApiAssessmentIdParam()
   @Post(':id/confidence')
   @HttpCode(200)
   @AllowRoles('analyst')
@@ -121,6 +145,8 @@ export class AssessmentCommandsController {
     return this.commandBus.execute(new ChangeConfidenceCommand(id, body.expectedRevision, data, metaOf(request, body)));
   }
 
+  @ApiCommand({ summary: 'Change the time horizon', description: 'Role analyst.', response: CommandResultResponse, errors: CHANGE_ERRORS })
+  @ApiAssessmentIdParam()
   @Post(':id/horizon')
   @HttpCode(200)
   @AllowRoles('analyst')
@@ -133,6 +159,8 @@ export class AssessmentCommandsController {
     return this.commandBus.execute(new ChangeHorizonCommand(id, body.expectedRevision, data, metaOf(request, body)));
   }
 
+  @ApiCommand({ summary: 'Change the subject (actors, regions, topics)', description: 'Role analyst.', response: CommandResultResponse, errors: CHANGE_ERRORS })
+  @ApiAssessmentIdParam()
   @Post(':id/subject')
   @HttpCode(200)
   @AllowRoles('analyst')
@@ -145,6 +173,8 @@ export class AssessmentCommandsController {
     return this.commandBus.execute(new ChangeSubjectCommand(id, body.expectedRevision, data, metaOf(request, body)));
   }
 
+  @ApiCommand({ summary: 'Publish the assessment', description: 'Role reviewer; never the author of the last change (four eyes: 422 `four-eyes`).', response: CommandResultResponse, errors: CHANGE_ERRORS })
+  @ApiAssessmentIdParam()
   @Post(':id/publish')
   @HttpCode(200)
   @AllowRoles('reviewer')
@@ -157,6 +187,8 @@ export class AssessmentCommandsController {
     return this.commandBus.execute(new PublishAssessmentCommand(id, body.expectedRevision, data, metaOf(request, body)));
   }
 
+  @ApiCommand({ summary: 'Withdraw the assessment (closes it)', description: 'Role analyst.', response: CommandResultResponse, errors: CHANGE_ERRORS })
+  @ApiAssessmentIdParam()
   @Post(':id/withdraw')
   @HttpCode(200)
   @AllowRoles('analyst')
@@ -169,6 +201,8 @@ export class AssessmentCommandsController {
     return this.commandBus.execute(new WithdrawAssessmentCommand(id, body.expectedRevision, data, metaOf(request, body)));
   }
 
+  @ApiCommand({ summary: 'Raise or lower the marking', description: 'Role analyst; not above your own clearance.', response: CommandResultResponse, errors: CHANGE_ERRORS })
+  @ApiAssessmentIdParam()
   @Post(':id/classification')
   @HttpCode(200)
   @AllowRoles('analyst')
@@ -181,6 +215,8 @@ export class AssessmentCommandsController {
     return this.commandBus.execute(new ChangeClassificationCommand(id, body.expectedRevision, data, metaOf(request, body)));
   }
 
+  @ApiCommand({ summary: 'Supersede by another assessment (closes it)', description: 'Role analyst.', response: CommandResultResponse, errors: CHANGE_ERRORS })
+  @ApiAssessmentIdParam()
   @Post(':id/supersede')
   @HttpCode(200)
   @AllowRoles('analyst')

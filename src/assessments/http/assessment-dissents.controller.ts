@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AllowRoles } from '../../auth/access.decorators.js';
 import { CommandMeta } from '../../common/http/command-meta.decorator.js';
 import type { RequestCommandMeta } from '../../common/http/command-meta.decorator.js';
@@ -12,6 +13,11 @@ import type { LikelihoodInput } from '../domain/likelihood.js';
 import { AssessmentIdPipe, UuidParamPipe } from './assessment-id.pipe.js';
 import { ChangeDto } from './dto/change.dto.js';
 import { DissentDto } from './dto/dissent-requests.dto.js';
+import { CommandResultResponse, DissentRecordedResponse } from './responses/command-result.response.js';
+import { ApiCommand, CHANGE_ERRORS } from '../../openapi/api-command.decorator.js';
+import { ApiErrorResponses, AUTHENTICATED_ERRORS } from '../../openapi/api-error-responses.decorator.js';
+import { ApiAssessmentIdParam, ApiUuidParam } from '../../openapi/api-id-param.decorator.js';
+import { BEARER_AUTH } from '../../openapi/openapi-document.js';
 
 const metaOf = (request: RequestCommandMeta, body: ChangeDto): CommandMetadata => ({
   ...request,
@@ -26,11 +32,22 @@ function positionOf(body: DissentDto, dissentId: string) {
 }
 
 /** Significant disagreements, recorded beside the main line by analysts other than its author. */
+@ApiTags('dissents')
+@ApiBearerAuth(BEARER_AUTH)
+@ApiErrorResponses(...AUTHENTICATED_ERRORS)
+@ApiAssessmentIdParam()
 @Controller('assessments/:id/dissents')
 @AllowRoles('analyst')
 export class AssessmentDissentsController {
   constructor(private readonly commandBus: CommandBus) {}
 
+  @ApiCommand({
+    summary: 'Record a dissent beside the main line',
+    description: 'Role analyst, not the author of the main line. Its own likelihood and/or confidence, and the evidence weighed differently.',
+    created: true,
+    response: DissentRecordedResponse,
+    errors: CHANGE_ERRORS,
+  })
   @Post()
   @HttpCode(201)
   async record(
@@ -43,6 +60,8 @@ export class AssessmentDissentsController {
     return { ...result, dissentId };
   }
 
+  @ApiCommand({ summary: 'Revise a dissent', description: 'Role analyst: its author.', response: CommandResultResponse, errors: CHANGE_ERRORS })
+  @ApiUuidParam('dissentId', 'Dissent id (from recording it)')
   @Post(':dissentId/revise')
   @HttpCode(200)
   revise(
@@ -54,6 +73,8 @@ export class AssessmentDissentsController {
     return this.commandBus.execute(new ReviseDissentCommand(id, body.expectedRevision, positionOf(body, dissentId), metaOf(request, body)));
   }
 
+  @ApiCommand({ summary: 'Withdraw a dissent', description: 'Role analyst: its author.', response: CommandResultResponse, errors: CHANGE_ERRORS })
+  @ApiUuidParam('dissentId', 'Dissent id (from recording it)')
   @Post(':dissentId/withdraw')
   @HttpCode(200)
   withdraw(

@@ -1,5 +1,6 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AllowRoles } from '../../auth/access.decorators.js';
 import { CurrentVisibility } from '../../auth/current-principal.decorator.js';
 import { READ_ROLES } from '../../auth/principal.js';
@@ -20,6 +21,14 @@ import { GetAssessmentQueryDto } from './dto/get-assessment-query.dto.js';
 import { ListAssessmentsQueryDto } from './dto/list-assessments-query.dto.js';
 import { ReadModelQueryDto } from './dto/read-model-query.dto.js';
 import { listFilterOf, listSortOf, listTimeOf, positionOf } from './list-filter.mapper.js';
+import { AssessmentHistoryResponse } from './responses/assessment-history.response.js';
+import { AssessmentListResponse } from './responses/assessment-list.response.js';
+import { AssessmentTimelineResponse } from './responses/assessment-timeline.response.js';
+import { AssessmentResponse } from './responses/assessment.response.js';
+import { IntegrityResponse } from './responses/integrity.response.js';
+import { ApiErrorResponses, AUTHENTICATED_ERRORS } from '../../openapi/api-error-responses.decorator.js';
+import { ApiAssessmentIdParam } from '../../openapi/api-id-param.decorator.js';
+import { BEARER_AUTH } from '../../openapi/openapi-document.js';
 
 function foldLimitOf(query: GetAssessmentQueryDto): FoldLimit {
   if (query.revision !== undefined) return { kind: 'revision', revision: query.revision };
@@ -32,11 +41,20 @@ function foldLimitOf(query: GetAssessmentQueryDto): FoldLimit {
  * Reads. One assessment is folded from its own stream (never stale); lists
  * and timelines come from the read models, which `minPosition` can wait for.
  */
+@ApiTags('assessments')
+@ApiBearerAuth(BEARER_AUTH)
+@ApiErrorResponses(...AUTHENTICATED_ERRORS)
 @Controller('assessments')
 export class AssessmentQueriesController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
+  @ApiOperation({
+    summary: 'List assessments from the read model',
+    description: 'Any role (readers see published assessments only). Filters, sort, cursor pages; `asOf` / `recordedAsOf` for the list as it stood then.',
+  })
+  @ApiOkResponse({ type: AssessmentListResponse })
+  @ApiErrorResponses(400, 503)
   @AllowRoles(...READ_ROLES)
   list(@Query() query: ListAssessmentsQueryDto, @CurrentVisibility() visibility: Visibility): Promise<AssessmentList> {
     return this.queryBus.execute(
@@ -53,6 +71,10 @@ export class AssessmentQueriesController {
   }
 
   @Get(':id/timeline')
+  @ApiOperation({ summary: 'Probability band and confidence at each change, for charts', description: 'Any role.' })
+  @ApiAssessmentIdParam()
+  @ApiOkResponse({ type: AssessmentTimelineResponse })
+  @ApiErrorResponses(400, 404, 503)
   @AllowRoles(...READ_ROLES)
   timeline(
     @Param('id', AssessmentIdPipe) id: string,
@@ -63,6 +85,15 @@ export class AssessmentQueriesController {
   }
 
   @Get(':id')
+  @ApiOperation({
+    summary: 'One assessment, folded from its own stream (never stale)',
+    description: 'Any role. With its evidence, assumptions, indicators, outcome, score and dissents. `ETag` is the revision; at most one of revision, asOf, recordedAsOf.',
+  })
+  @ApiAssessmentIdParam()
+  @ApiHeader({ name: 'If-None-Match', required: false, description: 'An ETag from an earlier answer: 304 while the revision is unchanged', schema: { type: 'string', example: '"2"' } })
+  @ApiOkResponse({ type: AssessmentResponse, headers: { ETag: { description: 'The revision, quoted', schema: { type: 'string', example: '"2"' } } } })
+  @ApiNotModifiedResponse({ description: 'The revision still matches If-None-Match' })
+  @ApiErrorResponses(400, 404, 503)
   @AllowRoles(...READ_ROLES)
   async get(
     @Param('id', AssessmentIdPipe) id: string,
@@ -82,12 +113,23 @@ export class AssessmentQueriesController {
   }
 
   @Get(':id/integrity')
+  @ApiOperation({ summary: 'Recompute the assessment’s hash chain', description: 'Roles auditor, admin.' })
+  @ApiAssessmentIdParam()
+  @ApiOkResponse({ type: IntegrityResponse })
+  @ApiErrorResponses(400, 404, 503)
   @AllowRoles('auditor', 'admin')
   integrity(@Param('id', AssessmentIdPipe) id: string, @CurrentVisibility() visibility: Visibility) {
     return this.queryBus.execute(new GetAssessmentIntegrityQuery(id, visibility));
   }
 
   @Get(':id/history')
+  @ApiOperation({
+    summary: 'Every event of the assessment',
+    description: 'Roles analyst, reviewer, auditor. Actor, recorded and effective times, rationale, basis, correlation and causation ids, data.',
+  })
+  @ApiAssessmentIdParam()
+  @ApiOkResponse({ type: AssessmentHistoryResponse })
+  @ApiErrorResponses(400, 404, 503)
   @AllowRoles('analyst', 'reviewer', 'auditor')
   history(@Param('id', AssessmentIdPipe) id: string, @CurrentVisibility() visibility: Visibility): Promise<AssessmentHistoryView> {
     return this.queryBus.execute(new GetAssessmentHistoryQuery(id, visibility));

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AllowRoles } from '../../auth/access.decorators.js';
 import { CommandMeta } from '../../common/http/command-meta.decorator.js';
 import { newEntityId } from '../../common/http/new-entity-id.js';
@@ -24,6 +25,17 @@ import {
   ReviewAssumptionDto,
   StateAssumptionDto,
 } from './dto/tradecraft-requests.dto.js';
+import {
+  AssumptionStatedResponse,
+  CommandResultResponse,
+  EvidenceLinkedResponse,
+  IndicatorAddedResponse,
+  IndicatorObservedResponse,
+} from './responses/command-result.response.js';
+import { ApiCommand, CHANGE_ERRORS } from '../../openapi/api-command.decorator.js';
+import { ApiErrorResponses, AUTHENTICATED_ERRORS } from '../../openapi/api-error-responses.decorator.js';
+import { ApiAssessmentIdParam, ApiUuidParam } from '../../openapi/api-id-param.decorator.js';
+import { BEARER_AUTH } from '../../openapi/openapi-document.js';
 
 const metaOf = (request: RequestCommandMeta, body: ChangeDto): CommandMetadata => ({
   ...request,
@@ -35,11 +47,16 @@ const metaOf = (request: RequestCommandMeta, body: ChangeDto): CommandMetadata =
  * The reasons behind a judgment and how it turned out: evidence, key
  * assumptions, indicators and their observations, outcomes.
  */
+@ApiTags('tradecraft')
+@ApiBearerAuth(BEARER_AUTH)
+@ApiErrorResponses(...AUTHENTICATED_ERRORS)
+@ApiAssessmentIdParam()
 @Controller('assessments/:id')
 @AllowRoles('analyst')
 export class AssessmentTradecraftController {
   constructor(private readonly commandBus: CommandBus) {}
 
+  @ApiCommand({ summary: 'Link evidence, graded on the Admiralty system', description: 'Role analyst.', created: true, response: EvidenceLinkedResponse, errors: CHANGE_ERRORS })
   @Post('evidence')
   @HttpCode(201)
   async linkEvidence(
@@ -54,6 +71,8 @@ export class AssessmentTradecraftController {
     return { ...result, evidenceId };
   }
 
+  @ApiCommand({ summary: 'Unlink evidence', description: 'Role analyst.', response: CommandResultResponse, errors: CHANGE_ERRORS })
+  @ApiUuidParam('evidenceId', 'Evidence id (from linking it)')
   @Post('evidence/:evidenceId/unlink')
   @HttpCode(200)
   unlinkEvidence(
@@ -66,6 +85,7 @@ export class AssessmentTradecraftController {
     return this.commandBus.execute(new UnlinkEvidenceCommand(id, body.expectedRevision, data, metaOf(request, body)));
   }
 
+  @ApiCommand({ summary: 'State a key assumption', description: 'Role analyst.', created: true, response: AssumptionStatedResponse, errors: CHANGE_ERRORS })
   @Post('assumptions')
   @HttpCode(201)
   async stateAssumption(
@@ -79,6 +99,8 @@ export class AssessmentTradecraftController {
     return { ...result, assumptionId };
   }
 
+  @ApiCommand({ summary: 'Review a key assumption (Key Assumptions Check)', description: 'Role analyst.', response: CommandResultResponse, errors: CHANGE_ERRORS })
+  @ApiUuidParam('assumptionId', 'Assumption id (from stating it)')
   @Post('assumptions/:assumptionId/review')
   @HttpCode(200)
   reviewAssumption(
@@ -91,6 +113,7 @@ export class AssessmentTradecraftController {
     return this.commandBus.execute(new ReviewAssumptionCommand(id, body.expectedRevision, data, metaOf(request, body)));
   }
 
+  @ApiCommand({ summary: 'Add an indicator', description: 'Role analyst.', created: true, response: IndicatorAddedResponse, errors: CHANGE_ERRORS })
   @Post('indicators')
   @HttpCode(201)
   async addIndicator(
@@ -108,6 +131,8 @@ export class AssessmentTradecraftController {
    * The observation's id is the id of the event that records it, so a
    * likelihood change it prompts can name it as `causationId`.
    */
+  @ApiCommand({ summary: 'Record an observation of an indicator', description: 'Role analyst. The observationId can be a later change’s causationId.', created: true, response: IndicatorObservedResponse, errors: CHANGE_ERRORS })
+  @ApiUuidParam('indicatorId', 'Indicator id (from adding it)')
   @Post('indicators/:indicatorId/observations')
   @HttpCode(201)
   async observeIndicator(
@@ -126,6 +151,7 @@ export class AssessmentTradecraftController {
     return { ...result, observationId };
   }
 
+  @ApiCommand({ summary: 'Record the outcome (resolves the assessment)', description: 'Role analyst. knownAt may be in the past.', response: CommandResultResponse, errors: CHANGE_ERRORS })
   @Post('outcome')
   @HttpCode(200)
   recordOutcome(
@@ -137,6 +163,7 @@ export class AssessmentTradecraftController {
     return this.commandBus.execute(new RecordOutcomeCommand(id, body.expectedRevision, data, metaOf(request, body)));
   }
 
+  @ApiCommand({ summary: 'Retract the outcome (reopens the assessment)', description: 'Role analyst.', response: CommandResultResponse, errors: CHANGE_ERRORS })
   @Post('outcome/retract')
   @HttpCode(200)
   retractOutcome(

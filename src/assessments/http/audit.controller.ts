@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AllowRoles } from '../../auth/access.decorators.js';
 import { CurrentVisibility } from '../../auth/current-principal.decorator.js';
 import type { Visibility } from '../../auth/principal.js';
@@ -7,15 +8,27 @@ import { ListAuditEntriesQuery } from '../queries/list-audit-entries.query.js';
 import type { AuditFeed } from '../queries/list-audit-entries.query.js';
 import { AuditQueryDto } from './dto/audit-query.dto.js';
 import { positionOf } from './list-filter.mapper.js';
+import { AuditFeedResponse } from './responses/audit-feed.response.js';
+import { ApiErrorResponses, AUTHENTICATED_ERRORS } from '../../openapi/api-error-responses.decorator.js';
+import { BEARER_AUTH } from '../../openapi/openapi-document.js';
 
 const time = (iso: string | undefined) => (iso === undefined ? undefined : Date.parse(iso));
 
 /** Who changed what, when and why, across all assessments. */
+@ApiTags('audit')
+@ApiBearerAuth(BEARER_AUTH)
+@ApiErrorResponses(...AUTHENTICATED_ERRORS)
 @Controller('audit')
 export class AuditController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
+  @ApiOperation({
+    summary: 'The change feed across assessments',
+    description: 'Roles auditor, admin. Who, when (recorded and effective), why, on what basis, and `changes: { field: { from, to } }`.',
+  })
+  @ApiOkResponse({ type: AuditFeedResponse })
+  @ApiErrorResponses(400, 503)
   @AllowRoles('auditor', 'admin')
   feed(@Query() query: AuditQueryDto, @CurrentVisibility() visibility: Visibility): Promise<AuditFeed> {
     return this.queryBus.execute(

@@ -1,5 +1,6 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AllowRoles } from '../../auth/access.decorators.js';
 import { CurrentVisibility } from '../../auth/current-principal.decorator.js';
@@ -10,8 +11,15 @@ import type { AnalyticLineReport } from '../queries/get-analytic-line-report.que
 import { analyticLineCsv, analyticLineMarkdown } from './analytic-line.renderers.js';
 import { AnalyticLineQueryDto } from './dto/analytic-line-query.dto.js';
 import { listFilterOf, positionOf } from './list-filter.mapper.js';
+import { AnalyticLineResponse } from './responses/analytic-line.response.js';
+import { ApiErrorResponses, AUTHENTICATED_ERRORS } from '../../openapi/api-error-responses.decorator.js';
+import { BEARER_AUTH } from '../../openapi/openapi-document.js';
 
 /** Reports across editions of the assessments. */
+@ApiTags('reports')
+@ApiBearerAuth(BEARER_AUTH)
+@ApiErrorResponses(...AUTHENTICATED_ERRORS)
+@ApiExtraModels(AnalyticLineResponse)
 @Controller('reports')
 export class ReportsController {
   constructor(private readonly queryBus: QueryBus) {}
@@ -22,6 +30,20 @@ export class ReportsController {
    * (`Accept: text/markdown`) for an edition's annex, or CSV (`Accept: text/csv`).
    */
   @Get('analytic-line')
+  @ApiOperation({
+    summary: 'The analytic line between two editions',
+    description:
+      'Roles analyst, reviewer, auditor. Which judgments are new, changed (and how), consistent, withdrawn, superseded or resolved ' +
+      'between the effective times `from` and `to`. JSON, Markdown (`Accept: text/markdown`) or CSV (`Accept: text/csv`).',
+  })
+  @ApiOkResponse({
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(AnalyticLineResponse) } },
+      'text/markdown': { schema: { type: 'string' }, example: '## Analytic line, 2023-02-05 to 2024-02-05\n' },
+      'text/csv': { schema: { type: 'string' }, example: 'class,assessment_id,statement\n' },
+    },
+  })
+  @ApiErrorResponses(400, 503)
   @AllowRoles('analyst', 'reviewer', 'auditor')
   async analyticLine(
     @Query() query: AnalyticLineQueryDto,

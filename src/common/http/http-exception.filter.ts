@@ -45,7 +45,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     reply.status(response.statusCode).send(response);
   }
 
-  private toResponse(exception: unknown): ErrorBody {
+  /** The answer a failure gets; public so the command metrics label a failure with the status it answers. */
+  toResponse(exception: unknown): ErrorBody {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const payload = exception.getResponse();

@@ -27,6 +27,11 @@ export interface SqliteEventStoreOptions {
    * process. Appends made through this instance wake subscribers at once.
    */
   readonly foreignWritePollMs?: number;
+  /**
+   * Told after each group commit how many appends (and events in them) it
+   * carried, e.g. for a batch-size metric; it must not throw.
+   */
+  readonly onCommit?: (batch: { readonly appends: number; readonly events: number }) => void;
 }
 
 interface PendingAppend {
@@ -60,6 +65,7 @@ export class SqliteEventStore implements EventStore {
   private readonly waiters = new Set<() => void>();
   private readonly maxBatch: number;
   private readonly pollMs: number;
+  private readonly onCommit?: SqliteEventStoreOptions['onCommit'];
 
   private readonly stmt: {
     streamRevision: Database.Statement<[string], { revision: number | null }>;
@@ -76,6 +82,7 @@ export class SqliteEventStore implements EventStore {
   constructor(options: SqliteEventStoreOptions) {
     this.maxBatch = options.maxBatch ?? 2000;
     this.pollMs = options.foreignWritePollMs ?? 1000;
+    this.onCommit = options.onCommit;
     this.db = new Database(options.filename);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
@@ -147,15 +154,18 @@ export class SqliteEventStore implements EventStore {
       this.stats.appends += batch.length;
       if (batch.length > this.stats.largestBatch) this.stats.largestBatch = batch.length;
       let appended = false;
+      let events = 0;
       for (let i = 0; i < batch.length; i++) {
         const outcome = outcomes[i];
         if (outcome.ok) {
           appended = true;
+          events += batch[i].events.length;
           batch[i].resolve(outcome.result);
         } else {
           batch[i].reject(outcome.error);
         }
       }
+      this.onCommit?.({ appends: batch.length, events });
       if (appended) this.wakeSubscribers();
     }
   }
@@ -238,6 +248,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeToAllOptions): AllSubscription {
+    this.assertOpen();
     const batchSize = options.batchSize ?? 1000;
     const prefix = options.streamPrefix;
     let position = options.after;

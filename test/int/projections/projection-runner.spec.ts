@@ -103,6 +103,18 @@ describe('ProjectionRunner', () => {
     await runner.stop();
   });
 
+  it('stops, instead of spinning, when the event store closes under it', async () => {
+    const runner = runnerOver();
+    runner.start();
+    expect(await runner.waitFor(10n, 2000)).toBe(true);
+    await store.close();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(runner.running).toBe(false);
+    expect(runner.status().failures).toBeLessThanOrEqual(2);
+    await runner.stop();
+    store = new SqliteEventStore({ filename: ':memory:' });
+  });
+
   it('answers false when a position is not reached in time', async () => {
     const runner = runnerOver();
     await runner.catchUp();

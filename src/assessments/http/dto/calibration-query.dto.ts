@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
 import { CALIBRATION_GROUPINGS } from '../../queries/get-calibration.query.js';
 import type { CalibrationGrouping } from '../../queries/get-calibration.query.js';
@@ -5,19 +6,23 @@ import { NumberFromQuery } from './list-query.transforms.js';
 
 export class CalibrationQueryDto {
   /** Outcomes known from this time (inclusive). */
+  @ApiPropertyOptional({ format: 'date-time', example: '2023-01-01T00:00:00Z', description: 'Outcomes known from (inclusive)' })
   @IsOptional()
   @IsISO8601({ strict: true })
   from?: string;
 
   /** Outcomes known before this time. */
+  @ApiPropertyOptional({ format: 'date-time', example: '2025-01-01T00:00:00Z', description: 'Outcomes known before' })
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;
 
+  @ApiPropertyOptional({ enum: CALIBRATION_GROUPINGS, example: 'topic' })
   @IsOptional()
   @IsIn(CALIBRATION_GROUPINGS)
   groupBy?: CalibrationGrouping;
 
+  @ApiPropertyOptional({ minimum: 2, maximum: 20, example: 10 })
   @IsOptional()
   @NumberFromQuery()
   @IsInt()
@@ -25,6 +30,7 @@ export class CalibrationQueryDto {
   @Max(20)
   bins?: number;
 
+  @ApiPropertyOptional({ pattern: '^\\d{1,20}$', example: '42', description: 'Wait (up to READ_MODEL_WAIT_MS) until the read models include this position, as a command answered; else 503' })
   @IsOptional()
   @Matches(/^\d{1,20}$/, { message: 'minPosition must be a position as returned by a command (digits)' })
   minPosition?: string;

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CHANGE_BASES, CONFIDENCE_LEVELS, LIMITS } from '../../domain/assessment-values.js';
@@ -6,8 +7,10 @@ import { ChangeDto } from './change.dto.js';
 import { HorizonDto } from './horizon.dto.js';
 import { LikelihoodDto } from './likelihood.dto.js';
 import { SubjectDto } from './subject.dto.js';
+import { NTA } from '../../../openapi/nta-examples.js';
 
 export class RewordStatementDto extends ChangeDto {
+  @ApiProperty({ maxLength: LIMITS.statement, example: NTA.rewording })
   @IsString()
   @IsNotEmpty()
   @MaxLength(LIMITS.statement)
@@ -15,24 +18,29 @@ export class RewordStatementDto extends ChangeDto {
 }
 
 export class ChangeLikelihoodDto extends ChangeDto {
+  @ApiProperty({ type: () => LikelihoodDto, example: { scale: 'icd203', term: 'very-unlikely' } })
   @IsDefined()
   @ValidateNested()
   @Type(() => LikelihoodDto)
   likelihood: LikelihoodDto;
 
+  @ApiProperty({ enum: CHANGE_BASES, example: 'new-information', description: 'Why it moved (ICD 203 standard 7)' })
   @IsIn(CHANGE_BASES)
   basis: ChangeBasis;
 }
 
 export class ChangeConfidenceDto extends ChangeDto {
+  @ApiProperty({ enum: CONFIDENCE_LEVELS, example: 'high' })
   @IsIn(CONFIDENCE_LEVELS)
   confidence: Confidence;
 
+  @ApiProperty({ enum: CHANGE_BASES, example: 'new-information' })
   @IsIn(CHANGE_BASES)
   basis: ChangeBasis;
 }
 
 export class ChangeHorizonDto extends ChangeDto {
+  @ApiProperty({ type: () => HorizonDto, example: { term: 'near-term', start: '2023-02-05' } })
   @IsDefined()
   @ValidateNested()
   @Type(() => HorizonDto)
@@ -40,6 +48,7 @@ export class ChangeHorizonDto extends ChangeDto {
 }
 
 export class ChangeSubjectDto extends ChangeDto {
+  @ApiProperty({ type: () => SubjectDto })
   @IsDefined()
   @ValidateNested()
   @Type(() => SubjectDto)
@@ -47,12 +56,14 @@ export class ChangeSubjectDto extends ChangeDto {
 }
 
 export class SupersedeAssessmentDto extends ChangeDto {
+  @ApiProperty({ format: 'uuid', example: NTA.otherAssessmentId, description: 'An existing assessment that replaces this one' })
   @IsUUID()
   supersededBy: string;
 }
 
 export class ChangeClassificationDto extends ChangeDto {
   /** One of the configured markings (CLASSIFICATION_LEVELS), not above the caller's clearance. */
+  @ApiProperty({ example: 'RESTRICTED', description: 'One of CLASSIFICATION_LEVELS, not above your clearance' })
   @IsString()
   @Matches(/^[A-Z][A-Z0-9 _-]{0,39}$/, { message: 'classification must be a marking in capitals, e.g. RESTRICTED' })
   classification: string;

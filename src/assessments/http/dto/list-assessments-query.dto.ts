@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ASSESSMENT_STATUSES, CONFIDENCE_LEVELS } from '../../domain/assessment-values.js';
 import { LIST_SORT_KEYS } from '../../queries/list-assessments.query.js';
@@ -8,18 +9,21 @@ export const SORT_OPTIONS = LIST_SORT_KEYS.flatMap((key) => [key, `-${key}`]);
 
 /** The filters of `GET /assessments`, shared by the reports that select assessments the same way. */
 export class AssessmentFilterDto extends ReadModelQueryDto {
+  @ApiPropertyOptional({ enum: ASSESSMENT_STATUSES, isArray: true, example: ['published'], description: 'Comma list' })
   @IsOptional()
   @CommaList()
   @IsArray()
   @IsIn(ASSESSMENT_STATUSES, { each: true })
   status?: string[];
 
+  @ApiPropertyOptional({ enum: CONFIDENCE_LEVELS, isArray: true, example: ['moderate', 'high'], description: 'Comma list' })
   @IsOptional()
   @CommaList()
   @IsArray()
   @IsIn(CONFIDENCE_LEVELS, { each: true })
   confidence?: string[];
 
+  @ApiPropertyOptional({ type: [String], example: ['UNCLASSIFIED'], description: 'Comma list of markings' })
   @IsOptional()
   @CommaList()
   @IsArray()
@@ -27,18 +31,21 @@ export class AssessmentFilterDto extends ReadModelQueryDto {
   classification?: string[];
 
   /** Subject actor, e.g. Russia. */
+  @ApiPropertyOptional({ maxLength: 200, example: 'Russia', description: 'Subject actor (case-insensitive)' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   actor?: string;
 
+  @ApiPropertyOptional({ maxLength: 200, example: 'Moldova', description: 'Subject region (case-insensitive)' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   region?: string;
 
+  @ApiPropertyOptional({ maxLength: 200, example: 'military pressure', description: 'Subject topic (case-insensitive)' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -46,6 +53,7 @@ export class AssessmentFilterDto extends ReadModelQueryDto {
   topic?: string;
 
   /** The analyst who drafted it. */
+  @ApiPropertyOptional({ maxLength: 100, example: 'alice', description: 'Who drafted it' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -53,10 +61,12 @@ export class AssessmentFilterDto extends ReadModelQueryDto {
   createdBy?: string;
 
   /** A band in any scale, `scale:term` (e.g. `nta:likely`): band midpoints inside it match. */
+  @ApiPropertyOptional({ pattern: '^(icd203|phia|nta):[a-z-]+$', example: 'nta:unlikely', description: 'A band in any scale: assessments whose band midpoint lies in it' })
   @IsOptional()
   @Matches(/^(icd203|phia|nta):[a-z-]+$/, { message: 'likelihood must be scale:term, e.g. nta:likely' })
   likelihood?: string;
 
+  @ApiPropertyOptional({ minimum: 0, maximum: 1, example: 0.1 })
   @IsOptional()
   @NumberFromQuery()
   @IsNumber({ allowNaN: false, allowInfinity: false })
@@ -64,6 +74,7 @@ export class AssessmentFilterDto extends ReadModelQueryDto {
   @Max(1)
   minProbability?: number;
 
+  @ApiPropertyOptional({ minimum: 0, maximum: 1, example: 0.4 })
   @IsOptional()
   @NumberFromQuery()
   @IsNumber({ allowNaN: false, allowInfinity: false })
@@ -71,20 +82,24 @@ export class AssessmentFilterDto extends ReadModelQueryDto {
   @Max(1)
   maxProbability?: number;
 
+  @ApiPropertyOptional({ format: 'date-time', example: '2024-01-01T00:00:00Z' })
   @IsOptional()
   @IsISO8601({ strict: true })
   horizonEndsBefore?: string;
 
+  @ApiPropertyOptional({ format: 'date-time', example: '2023-06-01T00:00:00Z' })
   @IsOptional()
   @IsISO8601({ strict: true })
   horizonEndsAfter?: string;
 
   /** Only assessments with a standing dissent (true) or without one (false). */
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only with (true) or without (false) a standing dissent' })
   @IsOptional()
   @IsIn(['true', 'false'])
   hasDissent?: 'true' | 'false';
 
   /** Full-text search over statements and rationales. */
+  @ApiPropertyOptional({ maxLength: 500, example: 'escalation', description: 'Full text over statements and rationales' })
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -93,10 +108,12 @@ export class AssessmentFilterDto extends ReadModelQueryDto {
 
 /** `GET /assessments`: the filters, plus sort, cursor page, and an optional time point. */
 export class ListAssessmentsQueryDto extends AssessmentFilterDto {
+  @ApiPropertyOptional({ enum: SORT_OPTIONS, example: '-updatedAt', description: 'Leading - for descending; default -updatedAt' })
   @IsOptional()
   @IsIn(SORT_OPTIONS)
   sort?: string;
 
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, example: 50, description: 'Page size (default 50)' })
   @IsOptional()
   @NumberFromQuery()
   @IsInt()
@@ -104,17 +121,20 @@ export class ListAssessmentsQueryDto extends AssessmentFilterDto {
   @Max(500)
   limit?: number;
 
+  @ApiPropertyOptional({ maxLength: 500, description: 'nextCursor of the previous page' })
   @IsOptional()
   @IsString()
   @MaxLength(500)
   cursor?: string;
 
   /** Effective time: the list as it was judged to stand then. */
+  @ApiPropertyOptional({ format: 'date-time', example: '2023-02-05T12:00:00Z', description: 'Effective time: the list as judged to stand then' })
   @IsOptional()
   @IsISO8601({ strict: true })
   asOf?: string;
 
   /** Recorded time: the list as the ledger held it then. */
+  @ApiPropertyOptional({ format: 'date-time', example: '2023-03-01T00:00:00Z', description: 'Recorded time: the list as the ledger held it then' })
   @IsOptional()
   @IsISO8601({ strict: true })
   recordedAsOf?: string;

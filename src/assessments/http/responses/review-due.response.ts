@@ -1,0 +1,27 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { AssessmentSummaryResponse } from './assessment-summary.response.js';
+
+export class ReviewDueItemSchema {
+  @ApiProperty({ type: () => AssessmentSummaryResponse })
+  assessment: AssessmentSummaryResponse;
+
+  @ApiProperty({ enum: ['horizon-ended', 'not-revised', 'linchpin-invalid'], isArray: true, example: ['horizon-ended'] })
+  reasons: string[];
+}
+
+export class ReviewDueResponse {
+  @ApiProperty({ type: () => [ReviewDueItemSchema] })
+  items: ReviewDueItemSchema[];
+
+  @ApiProperty({ example: 1 })
+  total: number;
+
+  @ApiProperty({ nullable: true, example: null })
+  nextCursor: string | null;
+
+  @ApiProperty({ example: 180 })
+  staleAfterDays: number;
+
+  @ApiProperty({ example: '12' })
+  position: string;
+}

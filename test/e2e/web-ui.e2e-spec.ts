@@ -1,0 +1,495 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { draftBody } from '../support/fixtures.js';
+import { startTestApp, tokenFor } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
+
+/**
+ * The analyst web UI in a real browser: Debian's Chromium driven by
+ * playwright-core, against the real service on a temporary store, serving
+ * the UI that `npm test` built into web/dist. The tests run in order on one
+ * page, as one analyst's session would.
+ */
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const WEB_DIST = join(process.cwd(), 'web', 'dist', 'index.html');
+const ARTIFACTS = join(process.cwd(), 'test-artifacts');
+
+const ORIGINAL_WORDING = 'Active escalation of these conflicts is unlikely in the short term.';
+const NEW_WORDING = 'Active escalation of these frozen conflicts remains unlikely in the short term.';
+const MINSK = 'The regime in Minsk will stay dependent on Moscow for the foreseeable future.';
+const EXERCISE = 'Russia will hold a large military exercise near the Baltic Sea before autumn.';
+
+interface Seeded {
+  escalation: string;
+  minsk: string;
+  exercise: string;
+}
+
+describe('Analyst web UI in Chromium (e2e)', () => {
+  let api: TestApp;
+  let context: BrowserContext;
+  let page: Page;
+  let seeded: Seeded;
+  let userDataDir: string;
+  const browserErrors: string[] = [];
+  const analystToken = tokenFor('carol', { roles: ['analyst', 'reviewer', 'auditor'], clearance: 'SECRET' });
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `Chromium is not installed at ${CHROMIUM}; the web UI tests need it. Install it with: apt-get update && apt-get install -y chromium (.ci/run does this in CI).`,
+      );
+    }
+    if (!existsSync(WEB_DIST)) {
+      throw new Error(`The web UI is not built (${WEB_DIST} is missing); run \`npm run build\` first (\`npm test\` does).`);
+    }
+    api = await startTestApp();
+    seeded = await seed(api);
+    userDataDir = mkdtempSync(join(tmpdir(), 'ledger-chromium-'));
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1280, height: 900 },
+      locale: 'en-GB',
+      timezoneId: 'UTC',
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(10_000);
+    watchForErrors(page, browserErrors);
+    mkdirSync(ARTIFACTS, { recursive: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await api?.destroy();
+  });
+
+  it('serves the page and its assets without a token, and the API still needs one', async () => {
+    const index = await fetch(`${api.url}/`);
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await index.text();
+    const script = html.match(/src="(\/app\/assets\/[^"]+\.js)"/)?.[1];
+    expect(script).toBeDefined();
+    expect((await fetch(`${api.url}${script}`)).status).toBe(200);
+    expect((await fetch(`${api.url}/app/missing.js`)).status).toBe(404);
+    expect((await fetch(`${api.url}/assessments`)).status).toBe(401);
+  });
+
+  it('signs in with a pasted token, keeps it in sessionStorage and shows what the roles allow', async () => {
+    await page.goto(`${api.url}/`);
+    await page.waitForURL(/#\/sign-in$/);
+    await page.getByLabel('Bearer token').fill('not-a-token');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectText(page.locator('form .form-message'), 'This is not a bearer token');
+
+    await page.getByLabel('Bearer token').fill(analystToken);
+    await expectText(page.locator('form.sign-in'), 'Token for carol: analyst, reviewer, auditor, cleared to SECRET');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Current assessments' }).waitFor();
+    expect(await page.evaluate(() => (globalThis as any).sessionStorage.getItem('assessment-ledger.token'))).toBe(analystToken);
+    await expectText(page.locator('.who summary'), 'carol');
+    await page.locator('.who summary').click();
+    await expectText(page.locator('.who-panel'), 'publish changes someone else made');
+    await page.locator('.who summary').click();
+    await page.getByRole('link', { name: 'Calibration' }).waitFor();
+    expect(await rowStatements(page)).toEqual(expect.arrayContaining([NEW_WORDING, MINSK, EXERCISE]));
+  });
+
+  it('filters and searches the list, with likelihood in a chosen scale and review-due badges', async () => {
+    await page.fill('#filter-region', 'Belarus');
+    await page.click('button:has-text("Apply filters")');
+    await waitForRows(page, [MINSK]);
+    expect(page.url()).toContain('region=Belarus');
+
+    await page.goto(`${api.url}/#/assessments`);
+    await page.fill('#filter-q', 'Transnistria');
+    await page.click('button:has-text("Apply filters")');
+    await waitForRows(page, [NEW_WORDING]);
+
+    await page.fill('#filter-q', '');
+    await page.selectOption('#filter-likelihood', 'icd203:very-likely');
+    await page.selectOption('#filter-scale', 'phia');
+    await page.click('button:has-text("Apply filters")');
+    await waitForRows(page, [MINSK]);
+    // Stated as ICD 203 "very likely" (80–95%), shown in PHIA as "highly likely" (80–90%).
+    await expectText(rowOf(page, seeded.minsk).locator('td[data-label="Likelihood"]'), 'highly likely (PHIA, 80–90%)');
+    await expectText(rowOf(page, seeded.minsk).locator('td[data-label="Likelihood"]'), 'stated: very likely (ICD 203, 80–95%)');
+
+    await page.goto(`${api.url}/#/assessments?status=published`);
+    await waitForRows(page, [NEW_WORDING]);
+    await expectText(rowOf(page, seeded.escalation), 'review due: horizon ended');
+
+    await page.goto(`${api.url}/#/assessments`);
+    await waitForRows(page, [NEW_WORDING, MINSK, EXERCISE], { anyOrder: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'web-ui-list.png'), fullPage: true });
+  });
+
+  it('pages with "Next page" through the API\'s cursor', async () => {
+    // A page holds 25: two dozen more drafts make 27, two pages.
+    let lastPosition = '0';
+    for (let i = 0; i < 24; i += 1) {
+      const body = draftBody({ statement: `Paging filler ${i}.`, subject: { topics: ['paging filler'] }, effectiveAt: undefined });
+      const res = await api.request('POST', '/assessments', { actor: 'erin', body });
+      expect(res.status).toBe(201);
+      lastPosition = res.body.position;
+    }
+    expect((await api.request('GET', `/assessments?minPosition=${lastPosition}&limit=1`)).status).toBe(200);
+    await page.goto(`${api.url}/#/assessments?sort=createdAt`);
+    await expectText(page.locator('.result-count'), '27 assessments match');
+    expect(await page.locator('table.assessments tbody tr').count()).toBe(25);
+    await page.getByRole('link', { name: 'Next page' }).click();
+    await page.waitForURL(/cursor=/);
+    await waitForRows(page, ['Paging filler 22.', 'Paging filler 23.']);
+    await page.getByRole('link', { name: 'First page' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Next page' }).count()).toBe(0);
+  });
+
+  it('opens an assessment: facts, timeline with rationales on hover, word diff, evidence and history', async () => {
+    await page.goto(`${api.url}/#/assessments?q=Transnistria`);
+    await page.getByRole('link', { name: NEW_WORDING }).click();
+    await page.getByRole('heading', { level: 1, name: NEW_WORDING }).waitFor();
+    await expectText(page.locator('.facts'), 'very unlikely (ICD 203, 5–20%)');
+    await expectText(page.locator('.facts'), 'moderate');
+
+    // Hovering at the left edge of the plot puts the cursor on the first change.
+    const plot = page.locator('.chart .u-over').first();
+    await plot.waitFor();
+    const box = (await plot.boundingBox())!;
+    await page.mouse.move(box.x + 2, box.y + box.height / 2);
+    await expectText(page.locator('.chart-tooltip'), 'Rationale: Russian resources are tied up in the war against Ukraine.');
+    // The keyboard steps through the same points.
+    await page.locator('figure.chart').focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expectText(page.locator('.chart-tooltip'), 'Further units withdrawn from Transnistria to Ukraine.');
+    await page.screenshot({ path: join(ARTIFACTS, 'web-ui-assessment.png') });
+
+    // The default comparison is the last rewording.
+    await expectText(page.locator('#diff-output .diff-summary'), 'words added');
+    expect(await page.locator('#diff-output ins').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('frozen')]));
+    expect(await page.locator('#diff-output del').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('is')]));
+    await page.selectOption('#diff-from', '0');
+    await page.selectOption('#diff-to', '1');
+    await page.click('button:has-text("Compare wording")');
+    await expectText(page.locator('#diff-output'), 'The wording is the same in both revisions.');
+
+    await expectText(page.locator('section[aria-labelledby="evidence-heading"]'), 'B2');
+    await expectText(page.locator('section[aria-labelledby="evidence-heading"]'), 'Units leave Transnistria');
+    await expectText(page.locator('section[aria-labelledby="assumptions-heading"]'), 'Russian resources stay committed in Ukraine');
+    await expectText(page.locator('section[aria-labelledby="indicators-heading"]'), 'Troop movements towards the border');
+    const history = page.locator('table.history tbody tr');
+    expect(await history.count()).toBe(7);
+    await expectText(history.first(), 'Assessment published');
+  });
+
+  it('shows the assessment and the list as they stood on an earlier day', async () => {
+    await page.fill('#detail-asOf', '2023-03-15');
+    await page.click('#detail-apply');
+    await page.getByRole('heading', { level: 1, name: ORIGINAL_WORDING }).waitFor();
+    await expectText(page.locator('main'), 'As it stood at the end of 2023-03-15 (UTC)');
+    await expectText(page.locator('.facts'), 'very unlikely (ICD 203, 5–20%)');
+    await expectText(page.locator('section[aria-labelledby="changes-heading"]'), 'Changes are made to the current revision');
+
+    await page.fill('#detail-asOf', '2023-02-10');
+    await page.click('#detail-apply');
+    await expectText(page.locator('.facts'), 'unlikely (NTA, 0–25%)');
+
+    await page.getByRole('link', { name: '← All assessments' }).click();
+    await page.getByRole('heading', { name: 'Assessments as of 2023-02-10' }).waitFor();
+    // Only the two judged by then, each as it stood: the escalation still in its first wording.
+    await waitForRows(page, [ORIGINAL_WORDING, EXERCISE], { anyOrder: true });
+  });
+
+  it('reports a concurrent change as a conflict, says what changed, and succeeds on retry', async () => {
+    await page.goto(`${api.url}/#/assessments/${seeded.escalation}`);
+    await page.getByRole('heading', { level: 1, name: NEW_WORDING }).waitFor();
+    const revisionOnPage = (await api.request('GET', `/assessments/${seeded.escalation}`)).body.revision as number;
+    await expectText(page.locator('.badges-line'), `Revision ${revisionOnPage}`);
+
+    await page.click('#confidence-section > summary');
+    await page.selectOption('#confidence-level', 'high');
+    await page.selectOption('#confidence-basis', 'new-reasoning');
+    await page.fill('#confidence-rationale', 'Three independent sources now agree.');
+
+    // Meanwhile, another analyst changes the likelihood through the API.
+    const meanwhile = await api.request('POST', `/assessments/${seeded.escalation}/likelihood`, {
+      actor: 'dave',
+      body: {
+        likelihood: { scale: 'icd203', term: 'unlikely' },
+        basis: 'new-information',
+        rationale: 'Reinforcements seen near Tiraspol.',
+        expectedRevision: revisionOnPage,
+      },
+    });
+    expect(meanwhile.status).toBe(200);
+
+    await page.click('#confidence-submit');
+    const conflict = page.locator('[data-conflict]');
+    await expectText(conflict, `You were working on revision ${revisionOnPage}; it is now at revision ${revisionOnPage + 1}`);
+    await expectText(conflict, 'Likelihood changed');
+    await expectText(conflict, 'by dave');
+    await expectText(conflict, 'Reinforcements seen near Tiraspol.');
+    await page.screenshot({ path: join(ARTIFACTS, 'web-ui-conflict.png') });
+
+    await page.getByRole('button', { name: `Apply my change to revision ${revisionOnPage + 1}` }).click();
+    await expectText(page.locator('.panel-success'), `Change the confidence: recorded as revision ${revisionOnPage + 2}.`);
+    await expectText(page.locator('.facts'), 'high');
+    await expectText(page.locator('.facts'), 'unlikely (ICD 203, 20–45%)');
+
+    const history = (await api.request('GET', `/assessments/${seeded.escalation}/history`)).body.events;
+    expect(history.at(-1)).toMatchObject({ type: 'ConfidenceChanged', actor: 'carol', rationale: 'Three independent sources now agree.', basis: 'new-reasoning' });
+  });
+
+  it('puts field errors (400) beside their fields and rule violations (422) above the buttons', async () => {
+    await page.click('#evidence-section > summary');
+    await page.fill('#evidence-title', 'Satellite imagery of the depot');
+    await page.fill('#evidence-source', 'Commercial imagery provider');
+    await page.selectOption('#evidence-reliability', 'B');
+    await page.selectOption('#evidence-credibility', '2');
+    // The browser accepts this URL; the service wants a public host name.
+    await page.fill('#evidence-url', 'http://intranet');
+    await page.fill('#evidence-rationale', 'Shows the depot emptied.');
+    await page.click('#evidence-submit');
+    await expectText(page.locator('#evidence-url-error'), 'url');
+    expect(await page.getAttribute('#evidence-url', 'aria-invalid')).toBe('true');
+    await page.fill('#evidence-url', 'https://imagery.example.org/depot');
+    await page.click('#evidence-submit');
+    await expectText(page.locator('.panel-success'), 'Link evidence: recorded as revision');
+
+    // Carol made the last change, so the four-eyes rule stops her publishing it.
+    await page.click('#publish-section > summary');
+    await page.fill('#publish-rationale', 'Checked it myself.');
+    await page.click('#publish-submit');
+    await expectText(page.locator('#publish-form .form-message'), 'four-eyes');
+  });
+
+  it('shows calibration: a reliability diagram and Brier scores by actor, topic and scale', async () => {
+    await page.getByRole('link', { name: 'Calibration' }).click();
+    await page.getByRole('heading', { name: 'Calibration' }).waitFor();
+    await expectText(page.locator('#calibration-summary'), 'Judgments scored1');
+    await page.locator('.chart canvas').first().waitFor();
+    // NTA "likely" is 50–75%: the midpoint 62.5% lands in the 60–70% bin, and it occurred.
+    await expectText(page.locator('#calibration-bin-table'), '60%–70%1');
+    await expectText(page.locator('#calibration-bin-table'), '62.5%100.0%');
+
+    for (const [groupBy, key] of [['actor', 'alice'], ['topic', 'military exercises'], ['scale', 'nta']]) {
+      await page.selectOption('#calibration-groupBy', groupBy);
+      await page.click('#calibration-apply');
+      await page.getByRole('heading', { name: `Brier scores by ${groupBy}` }).waitFor();
+      await expectText(page.locator('#calibration-groups'), key);
+    }
+    await page.screenshot({ path: join(ARTIFACTS, 'web-ui-calibration.png'), fullPage: true });
+  });
+
+  it('can be used with the keyboard, with focus visible, and passes an axe-core scan', async () => {
+    // A fresh load leaves focus at the start of the document, where the skip link comes first.
+    await page.goto(`${api.url}/#/assessments`);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Current assessments' }).waitFor();
+    await page.keyboard.press('Tab');
+    const skip = page.locator('a.skip-link');
+    expect(await skip.evaluate((el) => el === (globalThis as any).document.activeElement)).toBe(true);
+    expect(await skip.evaluate((el) => (globalThis as any).getComputedStyle(el).outlineStyle)).not.toBe('none');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement.id)).toBe('main');
+    // On to the first filter field, then into it.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement.id)).toBe('filter-q');
+
+    const axeSource = readFileSync(join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+    for (const path of ['#/assessments', `#/assessments/${seeded.escalation}`, '#/calibration?groupBy=actor']) {
+      await page.goto(`${api.url}/${path}`);
+      await page.locator('main h1').waitFor();
+      await page.waitForLoadState('networkidle');
+      // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const result = await (globalThis as any).axe.run((globalThis as any).document, { resultTypes: ['violations'] });
+        return result.violations
+          .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v: any) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(' ')).join(', ')})`);
+      });
+      expect({ path, violations }).toEqual({ path, violations: [] });
+    }
+  });
+
+  it('works on a narrow screen (400 px): no sideways scrolling, one card per row', async () => {
+    await page.setViewportSize({ width: 400, height: 800 });
+    try {
+      await page.goto(`${api.url}/#/assessments?status=published,resolved`);
+      await waitForRows(page, [EXERCISE, NEW_WORDING], { anyOrder: true });
+      expect(await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+      const cell = page.locator('table.assessments tbody td').first();
+      expect(await cell.evaluate((el) => (globalThis as any).getComputedStyle(el).display)).toBe('block');
+      await page.screenshot({ path: join(ARTIFACTS, 'web-ui-narrow.png'), fullPage: true });
+
+      await page.goto(`${api.url}/#/assessments/${seeded.escalation}`);
+      await page.getByRole('heading', { level: 1, name: NEW_WORDING }).waitFor();
+      await page.locator('.chart canvas').first().waitFor();
+      expect(await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
+  it('hides what a reader may not do, and a reader sees only published assessments', async () => {
+    // A new tab has its own sessionStorage: a separate sign-in.
+    const readerPage = await context.newPage();
+    watchForErrors(readerPage, browserErrors);
+    try {
+      await readerPage.goto(`${api.url}/#/sign-in`);
+      await readerPage.getByLabel('Bearer token').fill(tokenFor('rita', { roles: ['reader'], clearance: 'SECRET' }));
+      await readerPage.getByRole('button', { name: 'Sign in' }).click();
+      await readerPage.getByRole('heading', { name: 'Current assessments' }).waitFor();
+      await waitForRows(readerPage, [NEW_WORDING, EXERCISE], { anyOrder: true });
+      expect(await readerPage.getByRole('link', { name: 'Calibration' }).count()).toBe(0);
+      await readerPage.getByRole('link', { name: NEW_WORDING }).click();
+      await readerPage.getByRole('heading', { level: 1, name: NEW_WORDING }).waitFor();
+      await readerPage.locator('.chart canvas').first().waitFor();
+      expect(await readerPage.locator('#changes-heading').count()).toBe(0);
+      expect(await readerPage.locator('#history-heading').count()).toBe(0);
+    } finally {
+      await readerPage.close();
+    }
+  });
+
+  it('logged no errors in the browser console (CSP violations included)', () => {
+    expect(browserErrors).toEqual([]);
+  });
+});
+
+/**
+ * Three assessments: the escalation judgment with a history (evidence, a
+ * likelihood change, a rewording, publication; all backdated), a draft about
+ * Belarus, and a published one resolved with an outcome, so calibration has
+ * a judgment to score.
+ */
+async function seed(api: TestApp): Promise<Seeded> {
+  let lastPosition = '0';
+  const command = async (path: string, body: Record<string, unknown>, actor = 'alice') => {
+    const res = await api.request('POST', path, { actor, body });
+    if (res.status >= 300) throw new Error(`seeding ${path} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    lastPosition = res.body.position;
+    return res.body as { assessmentId: string; revision: number };
+  };
+
+  const escalation = (await command('/assessments', draftBody({ statement: ORIGINAL_WORDING }))).assessmentId;
+  const at = `/assessments/${escalation}`;
+  await command(`${at}/evidence`, {
+    title: 'Units leave Transnistria',
+    source: 'Open-source reporting',
+    reliability: 'B',
+    credibility: 2,
+    bearing: 'supports',
+    rationale: 'Confirms the drawdown.',
+    expectedRevision: 0,
+    effectiveAt: '2023-02-20T00:00:00Z',
+  });
+  await command(`${at}/likelihood`, {
+    likelihood: { scale: 'icd203', term: 'very-unlikely' },
+    basis: 'new-information',
+    rationale: 'Further units withdrawn from Transnistria to Ukraine.',
+    expectedRevision: 1,
+    effectiveAt: '2023-03-01T00:00:00Z',
+  });
+  await command(`${at}/statement`, { statement: NEW_WORDING, rationale: 'Name the conflicts meant.', expectedRevision: 2, effectiveAt: '2023-04-01T00:00:00Z' });
+  await command(`${at}/assumptions`, { text: 'Russian resources stay committed in Ukraine.', linchpin: true, rationale: 'Key assumption.', expectedRevision: 3, effectiveAt: '2023-04-01T00:00:00Z' });
+  await command(`${at}/indicators`, { text: 'Troop movements towards the border.', direction: 'raises', rationale: 'Early warning.', expectedRevision: 4, effectiveAt: '2023-04-01T00:00:00Z' });
+  await command(`${at}/publish`, { rationale: 'Checked against the sources.', expectedRevision: 5, effectiveAt: '2023-04-02T00:00:00Z' }, 'bob');
+
+  const minsk = (
+    await command(
+      '/assessments',
+      draftBody({
+        statement: MINSK,
+        likelihood: { scale: 'icd203', term: 'very-likely' },
+        subject: { actors: ['Belarus'], regions: ['Belarus'], topics: ['political dependence'] },
+        effectiveAt: undefined,
+      }),
+    )
+  ).assessmentId;
+
+  const exercise = (
+    await command(
+      '/assessments',
+      draftBody({
+        statement: EXERCISE,
+        likelihood: { scale: 'nta', term: 'likely' },
+        confidence: 'high',
+        subject: { actors: ['Russia'], regions: ['Baltic Sea'], topics: ['military exercises'] },
+      }),
+    )
+  ).assessmentId;
+  await command(`/assessments/${exercise}/publish`, { rationale: 'Reviewed.', expectedRevision: 0, effectiveAt: '2023-02-06T00:00:00Z' }, 'bob');
+  // Scoring counts only judgments the ledger held before the outcome became known, so it becomes known now.
+  await command(`/assessments/${exercise}/outcome`, { outcome: 'occurred', knownAt: new Date().toISOString(), rationale: 'The exercise took place.', expectedRevision: 1 });
+
+  // Wait for the read models, so the first list in the browser includes everything.
+  const ready = await api.request('GET', `/assessments?minPosition=${lastPosition}&limit=1`);
+  if (ready.status !== 200) throw new Error(`read models did not catch up: ${ready.status}`);
+  return { escalation, minsk, exercise };
+}
+
+function watchForErrors(page: Page, errors: string[]): void {
+  page.on('console', (message) => {
+    // Chromium logs every error answer a fetch gets; the tests cause 400, 409 and 422 on purpose.
+    const expected = /^Failed to load resource: the server responded with a status of (400|409|422)\b/.test(message.text());
+    if (message.type() === 'error' && !expected) errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() === 404) errors.push(`404: ${response.url()}`);
+  });
+}
+
+/** Waits until `locator`'s text contains `text` (Playwright's own expect is not used under Jest). */
+async function expectText(locator: ReturnType<Page['locator']>, text: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  let seen = '';
+  while (Date.now() < deadline) {
+    seen = (await locator.first().textContent({ timeout: 10_000 }).catch(() => null)) ?? '';
+    if (seen.includes(text)) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`expected the text of ${String(locator)} to contain “${text}”, it was “${seen}”`);
+}
+
+async function rowStatements(page: Page): Promise<string[]> {
+  await page.locator('table.assessments tbody tr').first().waitFor();
+  return page.locator('table.assessments tbody tr td[data-label="Statement"] a').allInnerTexts();
+}
+
+/** Waits until the table lists exactly these statements (in this order unless anyOrder). */
+async function waitForRows(page: Page, statements: string[], options: { anyOrder?: boolean } = {}): Promise<void> {
+  const normalise = (list: string[]) => (options.anyOrder ? [...list].sort() : list);
+  const deadline = Date.now() + 10_000;
+  let seen: string[] = [];
+  while (Date.now() < deadline) {
+    seen = await page.locator('table.assessments tbody tr td[data-label="Statement"] a').allInnerTexts();
+    if (JSON.stringify(normalise(seen)) === JSON.stringify(normalise(statements))) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`expected the rows ${JSON.stringify(statements)}, saw ${JSON.stringify(seen)}`);
+}
+
+function rowOf(page: Page, assessmentId: string) {
+  return page.locator(`tr[data-assessment-id="${assessmentId}"]`);
+}

@@ -1,0 +1,33 @@
+import { ConfigError, loadConfig } from '../../../src/config/app-config.js';
+
+const errorOf = (env: NodeJS.ProcessEnv) => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    return error as ConfigError;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('READY_MAX_LAG and METRICS_PUBLIC configuration', () => {
+  it('defaults to 1000 positions and public metrics', () => {
+    expect(loadConfig({})).toEqual(expect.objectContaining({ readyMaxLag: 1000, metricsPublic: true }));
+  });
+
+  it('reads both', () => {
+    expect(loadConfig({ READY_MAX_LAG: '0', METRICS_PUBLIC: 'false' })).toEqual(expect.objectContaining({ readyMaxLag: 0, metricsPublic: false }));
+    expect(loadConfig({ READY_MAX_LAG: '250000', METRICS_PUBLIC: 'TRUE' })).toEqual(expect.objectContaining({ readyMaxLag: 250000, metricsPublic: true }));
+  });
+
+  it.each([
+    [{ READY_MAX_LAG: '-1' }, 'READY_MAX_LAG', /must be an integer from 0/],
+    [{ READY_MAX_LAG: 'lots' }, 'READY_MAX_LAG', /must be an integer from 0/],
+    [{ METRICS_PUBLIC: 'yes' }, 'METRICS_PUBLIC', /must be one of true, false \(got "yes"\)/],
+  ])('refuses %p naming the variable', (env, variable, message) => {
+    const error = errorOf(env);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.variable).toBe(variable);
+    expect(error.message).toMatch(new RegExp(`^invalid configuration: ${variable} `));
+    expect(error.message).toMatch(message);
+  });
+});

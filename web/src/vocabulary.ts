@@ -1,0 +1,63 @@
+/**
+ * The ledger's controlled vocabularies, taken from the service's own domain
+ * modules (plain constants with no imports) so the page offers exactly what
+ * the API accepts.
+ */
+import { ASSESSMENT_STATUSES, CHANGE_BASES, CONFIDENCE_LEVELS } from '../../src/assessments/domain/assessment-values.js';
+import { LIKELIHOOD_SCALES, SCALE_TERMS } from '../../src/assessments/domain/likelihood-scales.js';
+import type { LikelihoodScale } from '../../src/assessments/domain/likelihood-scales.js';
+import {
+  CREDIBILITY_GRADES,
+  EVIDENCE_BEARINGS,
+  OUTCOMES,
+  RELIABILITY_GRADES,
+} from '../../src/assessments/domain/tradecraft-values.js';
+
+export { ASSESSMENT_STATUSES, CHANGE_BASES, CONFIDENCE_LEVELS, CREDIBILITY_GRADES, EVIDENCE_BEARINGS, LIKELIHOOD_SCALES, OUTCOMES, RELIABILITY_GRADES, SCALE_TERMS };
+export type { LikelihoodScale };
+
+export const SCALE_NAMES: Record<LikelihoodScale, string> = {
+  icd203: 'ICD 203',
+  phia: 'PHIA',
+  nta: 'NTA',
+};
+
+/** Admiralty (NATO) source reliability. */
+export const RELIABILITY_LABELS: Record<string, string> = {
+  A: 'completely reliable',
+  B: 'usually reliable',
+  C: 'fairly reliable',
+  D: 'not usually reliable',
+  E: 'unreliable',
+  F: 'reliability cannot be judged',
+};
+
+/** Admiralty (NATO) information credibility. */
+export const CREDIBILITY_LABELS: Record<string, string> = {
+  '1': 'confirmed by other sources',
+  '2': 'probably true',
+  '3': 'possibly true',
+  '4': 'doubtful',
+  '5': 'improbable',
+  '6': 'truth cannot be judged',
+};
+
+export const CONFIDENCE_RANK: Record<string, number> = { low: 1, moderate: 2, high: 3 };
+
+export const REVIEW_REASON_LABELS: Record<string, string> = {
+  'horizon-ended': 'horizon ended',
+  'not-revised': 'not revised lately',
+  'linchpin-invalid': 'linchpin assumption invalid',
+};
+
+export const SORT_OPTIONS: readonly (readonly [string, string])[] = [
+  ['-updatedAt', 'Recently updated first'],
+  ['updatedAt', 'Least recently updated first'],
+  ['-createdAt', 'Newest first'],
+  ['createdAt', 'Oldest first'],
+  ['-effectiveAt', 'Judged most recently first'],
+  ['horizonEnd', 'Horizon ending soonest first'],
+  ['-horizonEnd', 'Horizon ending latest first'],
+  ['-probability', 'Most likely first'],
+  ['probability', 'Least likely first'],
+];
