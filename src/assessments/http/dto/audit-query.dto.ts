@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { ASSESSMENT_EVENT_TYPES } from '../../domain/assessment-events.js';
-import { CommaList, NumberFromQuery } from './list-query.transforms.js';
+import { CommaList } from './list-query.transforms.js';
+import { MinPosition, OptionalInstant, PageCursor, PageLimit } from './query-fields.decorators.js';
 
 /** `GET /audit`: the change feed, filtered and paginated by position. */
 export class AuditQueryDto {
@@ -26,25 +27,17 @@ export class AuditQueryDto {
   assessmentId?: string;
 
   /** Recorded time range [from, to). */
-  @ApiPropertyOptional({ format: 'date-time', example: '2023-01-01T00:00:00Z', description: 'Recorded from (inclusive)' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalInstant('2023-01-01T00:00:00Z', 'Recorded from (inclusive)')
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', example: '2024-01-01T00:00:00Z', description: 'Recorded before' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalInstant('2024-01-01T00:00:00Z', 'Recorded before')
   to?: string;
 
   /** Effective time range [effectiveFrom, effectiveTo). */
-  @ApiPropertyOptional({ format: 'date-time', example: '2023-02-05T00:00:00Z' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalInstant('2023-02-05T00:00:00Z')
   effectiveFrom?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', example: '2023-12-31T00:00:00Z' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalInstant('2023-12-31T00:00:00Z')
   effectiveTo?: string;
 
   @ApiPropertyOptional({ enum: ['asc', 'desc'], example: 'desc', description: 'By position; default desc' })
@@ -52,22 +45,12 @@ export class AuditQueryDto {
   @IsIn(['asc', 'desc'])
   order?: 'asc' | 'desc';
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, example: 50 })
-  @IsOptional()
-  @NumberFromQuery()
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit()
   limit?: number;
 
-  @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @PageCursor()
   cursor?: string;
 
-  @ApiPropertyOptional({ pattern: '^\\d{1,20}$', example: '42', description: 'Wait (up to READ_MODEL_WAIT_MS) until the read models include this position, as a command answered; else 503' })
-  @IsOptional()
-  @Matches(/^\d{1,20}$/, { message: 'minPosition must be a position as returned by a command (digits)' })
+  @MinPosition()
   minPosition?: string;
 }

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 import { CALIBRATION_GROUPINGS } from '../../queries/get-calibration.query.js';
 import type { CalibrationGrouping } from '../../queries/get-calibration.query.js';
 import { NumberFromQuery } from './list-query.transforms.js';
+import { MinPosition } from './query-fields.decorators.js';
 
 export class CalibrationQueryDto {
   /** Outcomes known from this time (inclusive). */
@@ -30,8 +31,6 @@ export class CalibrationQueryDto {
   @Max(20)
   bins?: number;
 
-  @ApiPropertyOptional({ pattern: '^\\d{1,20}$', example: '42', description: 'Wait (up to READ_MODEL_WAIT_MS) until the read models include this position, as a command answered; else 503' })
-  @IsOptional()
-  @Matches(/^\d{1,20}$/, { message: 'minPosition must be a position as returned by a command (digits)' })
+  @MinPosition()
   minPosition?: string;
 }

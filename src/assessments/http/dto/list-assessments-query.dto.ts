@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsArray, IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ASSESSMENT_STATUSES, CONFIDENCE_LEVELS } from '../../domain/assessment-values.js';
 import { LIST_SORT_KEYS } from '../../queries/list-assessments.query.js';
 import { CommaList, NumberFromQuery } from './list-query.transforms.js';
 import { ReadModelQueryDto } from './read-model-query.dto.js';
+import { OptionalInstant, PageCursor, PageLimit } from './query-fields.decorators.js';
 
 export const SORT_OPTIONS = LIST_SORT_KEYS.flatMap((key) => [key, `-${key}`]);
 
@@ -82,14 +83,10 @@ export class AssessmentFilterDto extends ReadModelQueryDto {
   @Max(1)
   maxProbability?: number;
 
-  @ApiPropertyOptional({ format: 'date-time', example: '2024-01-01T00:00:00Z' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalInstant('2024-01-01T00:00:00Z')
   horizonEndsBefore?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', example: '2023-06-01T00:00:00Z' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalInstant('2023-06-01T00:00:00Z')
   horizonEndsAfter?: string;
 
   /** Only assessments with a standing dissent (true) or without one (false). */
@@ -113,29 +110,17 @@ export class ListAssessmentsQueryDto extends AssessmentFilterDto {
   @IsIn(SORT_OPTIONS)
   sort?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, example: 50, description: 'Page size (default 50)' })
-  @IsOptional()
-  @NumberFromQuery()
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit()
   limit?: number;
 
-  @ApiPropertyOptional({ maxLength: 500, description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @PageCursor()
   cursor?: string;
 
   /** Effective time: the list as it was judged to stand then. */
-  @ApiPropertyOptional({ format: 'date-time', example: '2023-02-05T12:00:00Z', description: 'Effective time: the list as judged to stand then' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalInstant('2023-02-05T12:00:00Z', 'Effective time: the list as judged to stand then')
   asOf?: string;
 
   /** Recorded time: the list as the ledger held it then. */
-  @ApiPropertyOptional({ format: 'date-time', example: '2023-03-01T00:00:00Z', description: 'Recorded time: the list as the ledger held it then' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalInstant('2023-03-01T00:00:00Z', 'Recorded time: the list as the ledger held it then')
   recordedAsOf?: string;
 }

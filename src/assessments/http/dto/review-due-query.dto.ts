@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { NumberFromQuery } from './list-query.transforms.js';
 import { ReadModelQueryDto } from './read-model-query.dto.js';
+import { PageCursor, PageLimit } from './query-fields.decorators.js';
 
 export class ReviewDueQueryDto extends ReadModelQueryDto {
   /** Overrides REVIEW_STALE_DAYS for this request. */
@@ -13,17 +14,9 @@ export class ReviewDueQueryDto extends ReadModelQueryDto {
   @Max(36500)
   staleAfterDays?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, example: 50 })
-  @IsOptional()
-  @NumberFromQuery()
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit()
   limit?: number;
 
-  @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @PageCursor()
   cursor?: string;
 }
