@@ -31,10 +31,18 @@ export interface HttpReadsFigures {
   readonly listPath: string;
   readonly responseBytes: { readonly getOne: number; readonly list: number };
   readonly bare: { readonly getOne: LoadResult; readonly list: LoadResult };
-  readonly ledger: { readonly getOne: LoadResult; readonly list: LoadResult; readonly serverPeakRssMb: number };
+  readonly ledger: {
+    readonly getOne: LoadResult;
+    /** With the list-answer cache (the default): repeated lists between two writes come from memory. */
+    readonly list: LoadResult;
+    /** LIST_CACHE_ENTRIES=0: every request runs the count and page queries. */
+    readonly listUncached: LoadResult;
+    readonly serverPeakRssMb: number;
+  };
   /** Ledger requests/s ÷ bare handler requests/s. Target ≥ 0.5 each. */
   readonly getOneRatio: number;
   readonly listRatio: number;
+  readonly listUncachedRatio: number;
 }
 
 export const HTTP_READS_DEFAULTS: HttpReadsOptions = {
@@ -88,6 +96,16 @@ export async function benchHttpReads(options: HttpReadsOptions = HTTP_READS_DEFA
     }
     const stopped = await server.stop();
 
+    // The same list again on a server that keeps no answers: what each read model query costs.
+    const uncachedServer = await startServer({ type: 'start', kind: 'ledger', dataDir, env: { LIST_CACHE_ENTRIES: '0' } });
+    let ledgerListUncached: LoadResult;
+    try {
+      await projectionsCaughtUp(uncachedServer);
+      ledgerListUncached = await runLoad(uncachedServer.url, { kind: 'get-path', path: LIST_PATH }, load);
+    } finally {
+      await uncachedServer.stop();
+    }
+
     const bareServer = await startServer({ type: 'start', kind: 'bare', getOneBody, listBody });
     let bareGetOne: LoadResult;
     let bareList: LoadResult;
@@ -103,9 +121,10 @@ export async function benchHttpReads(options: HttpReadsOptions = HTTP_READS_DEFA
       listPath: LIST_PATH,
       responseBytes: { getOne: Buffer.byteLength(getOneBody), list: Buffer.byteLength(listBody) },
       bare: { getOne: bareGetOne, list: bareList },
-      ledger: { getOne: ledgerGetOne, list: ledgerList, serverPeakRssMb: stopped.peakRssMb },
+      ledger: { getOne: ledgerGetOne, list: ledgerList, listUncached: ledgerListUncached, serverPeakRssMb: stopped.peakRssMb },
       getOneRatio: ratio(ledgerGetOne.requestsPerSecond, bareGetOne.requestsPerSecond),
       listRatio: ratio(ledgerList.requestsPerSecond, bareList.requestsPerSecond),
+      listUncachedRatio: ratio(ledgerListUncached.requestsPerSecond, bareList.requestsPerSecond),
     };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

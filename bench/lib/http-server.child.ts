@@ -22,6 +22,8 @@ export interface StartLedgerMessage {
   readonly type: 'start';
   readonly kind: 'ledger';
   readonly dataDir: string;
+  /** Extra configuration, as environment variables (e.g. LIST_CACHE_ENTRIES=0). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export interface StartBareMessage {
@@ -54,7 +56,7 @@ async function startLedger(message: StartLedgerMessage): Promise<{ url: string; 
     // Through the environment, as an operator would (versions without these settings ignore them): the
     // clients' tokens are signed with BENCH_JWT_SECRET, and the load comes from one address, which the
     // service's per-client rate limit would otherwise answer mostly with 429.
-    ...loadConfig({ JWT_SECRET: BENCH_JWT_SECRET, RATE_LIMIT_PER_MINUTE: '10000000' }),
+    ...loadConfig({ JWT_SECRET: BENCH_JWT_SECRET, RATE_LIMIT_PER_MINUTE: '10000000', ...message.env }),
     dataDir: message.dataDir,
     host: '127.0.0.1',
     port: 0,

@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, 
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { FastifyRequest } from 'fastify';
+import { LRUCache } from 'lru-cache';
 import { APP_CONFIG } from '../config/app-config.js';
 import type { AppConfig } from '../config/app-config.js';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './access.decorators.js';
@@ -11,6 +12,15 @@ import { TOKEN_KEYS } from './auth.tokens.js';
 import type { TokenKeys } from './token-signing-key.js';
 
 const SUBJECT = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$/;
+
+/**
+ * Verifying a token's signature and claims costs more than the rest of a
+ * cached read, and a client sends the same token on every request until it
+ * expires. A verified token is remembered until its expiry (never longer than
+ * this), so only its first use pays for the verification.
+ */
+const VERIFIED_TOKEN_TTL_MS = 5 * 60_000;
+const VERIFIED_TOKENS_KEPT = 10_000;
 
 export type AuthenticatedRequest = FastifyRequest & { principal?: Principal; visibility?: Visibility };
 
@@ -29,6 +39,8 @@ export class AuthGuard implements CanActivate {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  private readonly verified = new LRUCache<string, Principal>({ max: VERIFIED_TOKENS_KEPT, ttl: VERIFIED_TOKEN_TTL_MS });
+
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
@@ -46,6 +58,8 @@ export class AuthGuard implements CanActivate {
   private async authenticate(header: string | undefined): Promise<Principal> {
     const token = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(header ?? '')?.[1];
     if (!token) throw unauthorized('a bearer token is required (Authorization: Bearer <token>)');
+    const known = this.verified.get(token);
+    if (known) return known;
     let claims: Record<string, unknown>;
     try {
       // The key itself comes from the module's secretOrKeyProvider (a parsed KeyObject).
@@ -65,7 +79,10 @@ export class AuthGuard implements CanActivate {
     if (typeof clearance !== 'string' || !this.config.classificationLevels.includes(clearance)) {
       throw unauthorized(`the token must carry a clearance from: ${this.config.classificationLevels.join(', ')}`);
     }
-    return { subject: sub, roles: roles as Role[], clearance };
+    const principal: Principal = Object.freeze({ subject: sub, roles: Object.freeze([...roles]) as Role[], clearance });
+    const validForMs = typeof claims.exp === 'number' ? claims.exp * 1000 - Date.now() : VERIFIED_TOKEN_TTL_MS;
+    if (validForMs > 0) this.verified.set(token, principal, { ttl: Math.min(validForMs, VERIFIED_TOKEN_TTL_MS) });
+    return principal;
   }
 }
 

@@ -22,6 +22,8 @@ export interface AppConfig {
   readonly readModelWaitMs: number;
   /** A published assessment not revised for this many days is due for review. */
   readonly reviewStaleDays: number;
+  /** List answers kept in memory until the read models change; 0 turns the cache off. */
+  readonly listCacheEntries: number;
   /** HS256 secret for bearer tokens; unset (and no public key) means a development secret in DATA_DIR. */
   readonly jwtSecret?: string;
   /** PEM public key (RS256 or ES256) for bearer tokens issued elsewhere; takes precedence over the secret. */
@@ -73,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     runProjections: oneOf(env, 'PROJECTIONS', ['on', 'off'] as const, 'on') === 'on',
     readModelWaitMs: integer(env, 'READ_MODEL_WAIT_MS', 2000, 0, 60_000),
     reviewStaleDays: integer(env, 'REVIEW_STALE_DAYS', 180, 1, 36_500),
+    listCacheEntries: integer(env, 'LIST_CACHE_ENTRIES', 1000, 0, 1_000_000),
     jwtSecret: secret(env, 'JWT_SECRET'),
     jwtPublicKey: publicKey(env, 'JWT_PUBLIC_KEY'),
     jwtIssuer: env.JWT_ISSUER?.trim() || undefined,

@@ -13,6 +13,8 @@ export interface ProjectionRunnerOptions {
   readonly batchSize?: number;
   /** First delay before resubscribing after a failure; doubles up to 30 s. */
   readonly retryDelayMs?: number;
+  /** Called after each committed batch with the number of events applied since the runner was made. */
+  readonly onApplied?: (totalApplied: number) => void;
 }
 
 export interface ProjectionStatus {
@@ -176,6 +178,7 @@ export class ProjectionRunner {
       })();
       this.stats.applied += applied;
       this.positionApplied = last;
+      if (applied > 0) this.options.onApplied?.(this.stats.applied);
       this.notifyWaiters();
     } catch (error) {
       // Rows and checkpoint were rolled back together; in-memory state may be ahead of them.

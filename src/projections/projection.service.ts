@@ -51,9 +51,18 @@ export class ProjectionService implements OnApplicationBootstrap, BeforeApplicat
   ) {}
 
   onApplicationBootstrap(): void {
+    // Statistics taken on a young read model mislead the planner once it has grown
+    // (an index on status chosen over one on region), so they are refreshed each
+    // time the events applied since start double, as well as hourly.
+    let optimizeAt = 1000;
     this.runner = new ProjectionRunner(this.store, this.database, this.registry.create(this.database, this.store), {
       name: CHECKPOINT_NAME,
       streamPrefix: PROJECTED_STREAM_PREFIX,
+      onApplied: (total) => {
+        if (total < optimizeAt) return;
+        optimizeAt = total * 2;
+        this.database.optimize();
+      },
     });
     if (this.config.runProjections) {
       this.runner.start();

@@ -155,4 +155,14 @@ describe('Access control (e2e): every route × role × clearance', () => {
       expect(list.total).toBe(2);
     });
   });
+
+  describe('tokens are verified once, but never trusted past their expiry', () => {
+    it('a token accepted on its first use is refused once it has expired', async () => {
+      const token = mintToken(TEST_JWT_SECRET, { sub: 'brief', roles: ['reader'], clearance: 'SECRET' }, 2);
+      expect((await api.request('GET', '/assessments', { token })).status).toBe(200);
+      expect((await api.request('GET', '/assessments', { token })).status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 3100));
+      expect((await api.request('GET', '/assessments', { token })).status).toBe(401);
+    });
+  });
 });

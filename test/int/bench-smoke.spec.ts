@@ -33,13 +33,14 @@ describe('benchmark harness (smoke)', () => {
 
   it('reads one assessment and a filtered list over HTTP, against a bare handler', async () => {
     const figures = await benchHttpReads({ assessments: 16, eventsPerAssessment: 3, connections: 4, durationSeconds: 1, warmupSeconds: 0 });
-    for (const load of [figures.bare.getOne, figures.bare.list, figures.ledger.getOne, figures.ledger.list]) {
+    for (const load of [figures.bare.getOne, figures.bare.list, figures.ledger.getOne, figures.ledger.list, figures.ledger.listUncached]) {
       positiveRate(load.requestsPerSecond);
       expect(load.share2xx).toBe(1);
     }
     expect(figures.responseBytes.list).toBeGreaterThan(0);
     expect(figures.getOneRatio).toBeGreaterThan(0);
     expect(figures.listRatio).toBeGreaterThan(0);
+    expect(figures.listUncachedRatio).toBeGreaterThan(0);
     results.reads = figures;
   });
 

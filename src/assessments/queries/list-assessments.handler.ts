@@ -1,27 +1,45 @@
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { APP_CONFIG } from '../../config/app-config.js';
+import type { AppConfig } from '../../config/app-config.js';
 import { encodeCursor, ftsQuery } from '../../common/pagination/cursor.js';
 import { ProjectionService } from '../../projections/projection.service.js';
+import { ReadModelAnswerCache } from '../../projections/read-model-answer-cache.js';
 import { ReadModelDatabase } from '../../projections/read-model-database.js';
 import { AssessmentVersionRow, versionRowToView } from './assessment-version.row.js';
 import { assessmentListSql, SqlParams } from './assessment-list.sql.js';
+import type { AssessmentListSql } from './assessment-list.sql.js';
 import { AssessmentList, ListAssessmentsQuery } from './list-assessments.query.js';
 
 type SortedRow = AssessmentVersionRow & { sort_value: number };
 
 @QueryHandler(ListAssessmentsQuery)
 export class ListAssessmentsHandler implements IQueryHandler<ListAssessmentsQuery, AssessmentList> {
+  private readonly answers: ReadModelAnswerCache<AssessmentList>;
+
   constructor(
     private readonly database: ReadModelDatabase,
     private readonly projections: ProjectionService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.answers = new ReadModelAnswerCache(config.listCacheEntries);
+  }
 
   async execute(query: ListAssessmentsQuery): Promise<AssessmentList> {
     await this.projections.waitFor(query.minPosition);
-    const position = this.projections.position.toString();
+    const position = this.projections.position;
     const text = query.filter.text === undefined ? undefined : ftsQuery(query.filter.text);
-    if (text === null) return { items: [], total: 0, nextCursor: null, position };
+    if (text === null) return { items: [], total: 0, nextCursor: null, position: position.toString() };
 
     const sql = assessmentListSql({ ...query.filter, text }, query.at, query.sort, query.page, query.visibility);
+    // The SQL and its parameters say everything the answer depends on but the scale of the views.
+    const key = `${query.scale ?? ''}\n${sql.pageSql}\n${JSON.stringify(sql.params)}`;
+    return this.answers.getOrCompute(key, { position, generation: this.database.generation }, () =>
+      this.run(sql, query, position.toString()),
+    );
+  }
+
+  private run(sql: AssessmentListSql, query: ListAssessmentsQuery, position: string): AssessmentList {
     const total = this.database.prepare<[SqlParams], { n: number }>(sql.countSql).get(sql.params)!.n;
     const rows = this.database.prepare<[SqlParams], SortedRow>(sql.pageSql).all(sql.params);
     const page = rows.slice(0, query.page.limit);

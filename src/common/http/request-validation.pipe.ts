@@ -1,4 +1,5 @@
 import { ArgumentMetadata, ValidationPipe } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
 import { badRequest, validationExceptionFactory } from './validation-error.factory.js';
 
 /**
@@ -7,6 +8,13 @@ import { badRequest, validationExceptionFactory } from './validation-error.facto
  * string, null) is refused as a whole before class-transformer sees it.
  */
 export class RequestValidationPipe extends ValidationPipe {
+  /**
+   * Query DTOs for which an empty query string is valid. Most reads send no
+   * query at all, and validating nothing always gives the same answer, so it
+   * is worked out once per DTO rather than on every request.
+   */
+  private readonly emptyQueryIsValid = new Set<ArgumentMetadata['metatype']>();
+
   constructor() {
     super({
       whitelist: true,
@@ -22,6 +30,19 @@ export class RequestValidationPipe extends ValidationPipe {
     if (metadata.type === 'body' && (typeof value !== 'object' || value === null || Array.isArray(value))) {
       throw badRequest([{ field: 'body', message: 'body must be a JSON object' }]);
     }
-    return super.transform(value, metadata);
+    const emptyQuery =
+      metadata.type === 'query' && metadata.metatype !== undefined && isEmptyObject(value);
+    if (emptyQuery && this.emptyQueryIsValid.has(metadata.metatype)) {
+      return plainToInstance(metadata.metatype as new () => object, {});
+    }
+    const result = await super.transform(value, metadata);
+    if (emptyQuery) this.emptyQueryIsValid.add(metadata.metatype);
+    return result;
   }
+}
+
+function isEmptyObject(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  for (const _ in value) return false;
+  return true;
 }
