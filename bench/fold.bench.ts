@@ -46,6 +46,11 @@ export interface FoldFigures {
   readonly rawRead: LatencySummary;
   /** Cold head p50 ÷ raw read p50: how many times the floor a full fold costs. */
   readonly coldHeadTimesRawRead: number;
+  /**
+   * The head state as JSON (its judgment list flattened): what a snapshot
+   * persisted beside the events would hold, and what parsing it back costs.
+   */
+  readonly headStateJson: { readonly judgmentPoints: number; readonly bytes: number; readonly parse: LatencySummary };
 }
 
 async function measure(iterations: number, maxSeconds: number, run: () => unknown): Promise<LatencySummary> {
@@ -89,6 +94,12 @@ export async function benchFold(options: FoldOptions = FOLD_DEFAULTS): Promise<F
     const longLived = new AssessmentRepository(store);
     const warm = await measureAll(options.iterations, () => longLived);
 
+    const head = (await longLived.load(id))!;
+    const points = [];
+    for (let judgment = head.judgments; judgment; judgment = judgment.previous) points.push(judgment.point);
+    const headJson = JSON.stringify({ ...head, judgments: points });
+    const parse = await measure(options.iterations, options.maxSecondsPerLimit, () => JSON.parse(headJson));
+
     const rawRows = store.db.prepare('SELECT data, metadata FROM events WHERE stream = ? ORDER BY revision');
     const stream = assessmentStream(id);
     for (let i = 0; i < options.warmupIterations; i++) rawRows.all(stream);
@@ -102,6 +113,7 @@ export async function benchFold(options: FoldOptions = FOLD_DEFAULTS): Promise<F
       cold,
       rawRead,
       coldHeadTimesRawRead: rawRead.p50Ms > 0 ? round(cold.head.p50Ms / rawRead.p50Ms, 1) : 0,
+      headStateJson: { judgmentPoints: points.length, bytes: Buffer.byteLength(headJson), parse },
     };
   } finally {
     await store.close();

@@ -154,6 +154,15 @@ export function tableOf(results: Results): TableRow[] {
         });
       }
     }
+    const state = fold.headStateJson;
+    rows.push({
+      figure: `JSON.parse of the head state (what a persisted snapshot would read back)`,
+      value: `p50 ${ms(state.parse.p50Ms)}, p99 ${ms(state.parse.p99Ms)} (${n(state.bytes)} B, ${n(state.judgmentPoints)} judgment points)`,
+      baseline: raw,
+      ratio: state.parse.p99Ms > 0 ? round(fold.rawRead.p99Ms / state.parse.p99Ms, 3) : null,
+      target: '—',
+      met: null,
+    });
   }
   if (writes) {
     rows.push({

@@ -85,6 +85,9 @@ describe('benchmark harness (smoke)', () => {
     for (const summary of [...Object.values(figures.warm), ...Object.values(figures.cold)]) {
       expect(summary.p99Ms).toBeGreaterThanOrEqual(summary.p50Ms);
     }
+    expect(figures.headStateJson.judgmentPoints).toBeGreaterThan(0);
+    expect(figures.headStateJson.bytes).toBeGreaterThan(figures.headStateJson.judgmentPoints * 50);
+    expect(figures.headStateJson.parse.samples).toBe(5);
     results.fold = figures;
   });
 
