@@ -7,11 +7,11 @@ import { ProjectionService } from '../../projections/projection.service.js';
 import { ReadModelAnswerCache } from '../../projections/read-model-answer-cache.js';
 import { ReadModelDatabase } from '../../projections/read-model-database.js';
 import { AssessmentVersionRow, versionRowToView } from './assessment-version.row.js';
-import { assessmentListSql, SqlParams } from './assessment-list.sql.js';
+import { assessmentListSql, SqlParams, VERSION_ROWS_BY_ID_SQL } from './assessment-list.sql.js';
 import type { AssessmentListSql } from './assessment-list.sql.js';
 import { AssessmentList, ListAssessmentsQuery } from './list-assessments.query.js';
 
-type SortedRow = AssessmentVersionRow & { sort_value: number };
+type PageEntry = { id: number; sort_value: number };
 
 @QueryHandler(ListAssessmentsQuery)
 export class ListAssessmentsHandler implements IQueryHandler<ListAssessmentsQuery, AssessmentList> {
@@ -41,14 +41,19 @@ export class ListAssessmentsHandler implements IQueryHandler<ListAssessmentsQuer
 
   private run(sql: AssessmentListSql, query: ListAssessmentsQuery, position: string): AssessmentList {
     const total = this.database.prepare<[SqlParams], { n: number }>(sql.countSql).get(sql.params)!.n;
-    const rows = this.database.prepare<[SqlParams], SortedRow>(sql.pageSql).all(sql.params);
-    const page = rows.slice(0, query.page.limit);
+    const entries = this.database.prepare<[SqlParams], PageEntry>(sql.pageSql).all(sql.params);
+    const page = entries.slice(0, query.page.limit);
+    const rows = new Map<number, AssessmentVersionRow>();
+    if (page.length > 0) {
+      const byId = this.database.prepare<[string], AssessmentVersionRow>(VERSION_ROWS_BY_ID_SQL);
+      for (const row of byId.all(JSON.stringify(page.map((entry) => entry.id)))) rows.set(row.id, row);
+    }
     const last = page[page.length - 1];
     return {
-      items: page.map((row) => versionRowToView(row, query.scale)),
+      items: page.map((entry) => versionRowToView(rows.get(entry.id)!, query.scale)),
       total,
       nextCursor:
-        rows.length > query.page.limit && last ? encodeCursor({ sort: sql.sortKey, value: last.sort_value, id: last.id }) : null,
+        entries.length > query.page.limit && last ? encodeCursor({ sort: sql.sortKey, value: last.sort_value, id: last.id }) : null,
       position,
     };
   }

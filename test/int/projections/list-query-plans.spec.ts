@@ -1,5 +1,5 @@
 import { ftsQuery } from '../../../src/common/pagination/cursor.js';
-import { assessmentListSql } from '../../../src/assessments/queries/assessment-list.sql.js';
+import { assessmentListSql, VERSION_ROWS_BY_ID_SQL } from '../../../src/assessments/queries/assessment-list.sql.js';
 import type { AssessmentListFilter, ListTimePoint } from '../../../src/assessments/queries/list-assessments.query.js';
 import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store.js';
 import { projectionStack } from '../../support/projection-stack.js';
@@ -60,4 +60,10 @@ describe('list queries are index-backed', () => {
       }
     });
   }
+
+  it('the rows of a page are read by their ids', () => {
+    const steps = (db.db.prepare(`EXPLAIN QUERY PLAN ${VERSION_ROWS_BY_ID_SQL}`).all('[1, 2, 3]') as { detail: string }[]).map((row) => row.detail);
+    expect(steps).toContain('SEARCH v USING INTEGER PRIMARY KEY (rowid=?)');
+    expect(steps.filter((step) => /^SCAN (v|k|st|sj)$/.test(step))).toEqual([]);
+  });
 });
