@@ -1,10 +1,11 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, Optional, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { APP_CONFIG } from '../config/app-config.js';
 import type { AppConfig } from '../config/app-config.js';
+import { LedgerMetrics } from '../metrics/ledger-metrics.js';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './access.decorators.js';
 import { ROLES, visibilityOf } from './principal.js';
 import type { Principal, Role, Visibility } from './principal.js';
@@ -37,6 +38,7 @@ export class AuthGuard implements CanActivate {
     private readonly jwt: JwtService,
     @Inject(TOKEN_KEYS) private readonly keys: TokenKeys,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly metrics?: LedgerMetrics,
   ) {}
 
   private readonly verified = new LRUCache<string, Principal>({ max: VERIFIED_TOKENS_KEPT, ttl: VERIFIED_TOKEN_TTL_MS });
@@ -59,6 +61,7 @@ export class AuthGuard implements CanActivate {
     const token = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(header ?? '')?.[1];
     if (!token) throw unauthorized('a bearer token is required (Authorization: Bearer <token>)');
     const known = this.verified.get(token);
+    this.metrics?.recordCacheLookup('token', known !== undefined);
     if (known) return known;
     let claims: Record<string, unknown>;
     try {

@@ -60,6 +60,13 @@ export class LedgerMetrics implements CommitObserver {
     registers: [this.registry],
   });
 
+  private readonly cacheLookups = new Counter({
+    name: 'ledger_cache_lookups_total',
+    help: 'Lookups in the in-memory caches of the read path, by cache (list: GET /assessments answers; token: verified bearer tokens) and result (hit, miss)',
+    labelNames: ['cache', 'result'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     // Process CPU, memory, event-loop lag, GC: the usual Node.js series.
     collectDefaultMetrics({ register: this.registry });
@@ -73,6 +80,10 @@ export class LedgerMetrics implements CommitObserver {
   recordHttpRequest(method: string, route: string, status: number, seconds: number): void {
     this.httpRequests.inc({ method, route, status: String(status) });
     this.httpSeconds.observe({ method, route }, seconds);
+  }
+
+  recordCacheLookup(cache: 'list' | 'token', hit: boolean): void {
+    this.cacheLookups.inc({ cache, result: hit ? 'hit' : 'miss' });
   }
 
   onCommit(batch: CommittedBatch): void {

@@ -13,7 +13,11 @@ export class ReadModelAnswerCache<T extends {}> {
   private position = -1n;
   private generation = -1;
 
-  constructor(maxEntries: number) {
+  constructor(
+    maxEntries: number,
+    /** Told of every lookup while the cache is on (for metrics). */
+    private readonly onLookup?: (hit: boolean) => void,
+  ) {
     this.answers = new LRUCache<string, T>({ max: Math.max(1, maxEntries) });
     this.enabled = maxEntries > 0;
   }
@@ -27,6 +31,7 @@ export class ReadModelAnswerCache<T extends {}> {
       this.generation = state.generation;
     }
     const known = this.answers.get(key);
+    this.onLookup?.(known !== undefined);
     if (known !== undefined) return known;
     const answer = compute();
     this.answers.set(key, answer);

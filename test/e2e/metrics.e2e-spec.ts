@@ -28,6 +28,8 @@ describe('Prometheus metrics (e2e)', () => {
       // Refused by the request validation before any command is sent: an HTTP metric, not a command one.
       expect((await api.request('POST', '/assessments', { body: { statement: 'only a statement' } })).status).toBe(400);
       await api.request('GET', `/assessments?minPosition=${drafted.body.position}`);
+      // The same list again, with no write in between: answered from the list cache.
+      await api.request('GET', `/assessments?minPosition=${drafted.body.position}`);
 
       const response = await api.request('GET', '/metrics', { actor: null });
       expect(response.status).toBe(200);
@@ -62,6 +64,18 @@ describe('Prometheus metrics (e2e)', () => {
       expect(sample(text, 'ledger_projection_position')).toBe(2);
       expect(sample(text, 'ledger_projection_lag')).toBe(0);
       expect(sample(text, 'ledger_projection_running')).toBe(1);
+    });
+
+    it('counts hits and misses of the list and token caches', () => {
+      expect(sample(text, 'ledger_cache_lookups_total{cache="list",result="miss"}')).toBe(1);
+      expect(sample(text, 'ledger_cache_lookups_total{cache="list",result="hit"}')).toBe(1);
+      // Eight requests above carried a bearer token (the test client mints one per second): each
+      // token is verified on its first use and remembered after.
+      const tokenMisses = sample(text, 'ledger_cache_lookups_total{cache="token",result="miss"}') ?? 0;
+      const tokenHits = sample(text, 'ledger_cache_lookups_total{cache="token",result="hit"}') ?? 0;
+      expect(tokenMisses).toBeGreaterThanOrEqual(1);
+      expect(tokenHits).toBeGreaterThanOrEqual(1);
+      expect(tokenMisses + tokenHits).toBe(8);
     });
 
     it('counts HTTP requests by route pattern and status, and carries the Node.js process series', () => {

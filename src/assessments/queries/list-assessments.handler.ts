@@ -1,8 +1,9 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Optional } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { APP_CONFIG } from '../../config/app-config.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { encodeCursor, ftsQuery } from '../../common/pagination/cursor.js';
+import { LedgerMetrics } from '../../metrics/ledger-metrics.js';
 import { ProjectionService } from '../../projections/projection.service.js';
 import { ReadModelAnswerCache } from '../../projections/read-model-answer-cache.js';
 import { ReadModelDatabase } from '../../projections/read-model-database.js';
@@ -21,8 +22,9 @@ export class ListAssessmentsHandler implements IQueryHandler<ListAssessmentsQuer
     private readonly database: ReadModelDatabase,
     private readonly projections: ProjectionService,
     @Inject(APP_CONFIG) config: AppConfig,
+    @Optional() metrics?: LedgerMetrics,
   ) {
-    this.answers = new ReadModelAnswerCache(config.listCacheEntries);
+    this.answers = new ReadModelAnswerCache(config.listCacheEntries, metrics && ((hit) => metrics.recordCacheLookup('list', hit)));
   }
 
   async execute(query: ListAssessmentsQuery): Promise<AssessmentList> {
