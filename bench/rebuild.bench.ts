@@ -16,7 +16,7 @@ import { ReadModelDatabase } from '../src/projections/read-model-database.js';
 import { runInChild } from './lib/child-process.js';
 import { isMain } from './lib/cli.js';
 import { generateHistory } from './lib/generate-history.js';
-import { perSecond, ratio, round } from './lib/stats.js';
+import { peakRssMb, perSecond, ratio, round } from './lib/stats.js';
 
 export interface RebuildOptions {
   readonly events: number;
@@ -33,6 +33,10 @@ export interface RebuildPass {
   readonly indexSeconds: number;
   readonly seconds: number;
   readonly eventsPerSecond: number;
+  /** Peak RSS when the rows were loaded, before the indexes: what loading holds, apart from indexing. */
+  readonly loadPeakRssMb: number;
+  /** JS heap in use when the rows were loaded (the projector's folded states live there). */
+  readonly loadHeapUsedMb: number;
 }
 
 export interface RebuildFigures {
@@ -62,6 +66,8 @@ export async function rebuildReadModels(options: { dir: string; batchSize: numbe
     const started = performance.now();
     await runner.catchUp({ batchSize: options.batchSize });
     const loaded = performance.now();
+    const loadPeakRssMb = peakRssMb();
+    const loadHeapUsedMb = Math.round(process.memoryUsage().heapUsed / 1024 / 1024);
     db.createIndexes();
     const finished = performance.now();
     const events = runner.status().applied;
@@ -71,6 +77,8 @@ export async function rebuildReadModels(options: { dir: string; batchSize: numbe
       indexSeconds: round((finished - loaded) / 1000),
       seconds: round((finished - started) / 1000),
       eventsPerSecond: perSecond(events, finished - started),
+      loadPeakRssMb,
+      loadHeapUsedMb,
     };
   } finally {
     db.close();

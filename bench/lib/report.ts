@@ -177,7 +177,7 @@ export function tableOf(results: Results): TableRow[] {
   if (rebuild) {
     rows.push({
       figure: `Peak RSS, rebuild of ${n(rebuild.rebuild.events)} events (MB)`,
-      value: n(rebuild.rebuild.peakRssMb),
+      value: `${n(rebuild.rebuild.peakRssMb)} (${n(rebuild.rebuild.loadPeakRssMb)} when the rows were loaded, heap ${n(rebuild.rebuild.loadHeapUsedMb)}; the rest is indexing)`,
       baseline: `read+parse only ${n(rebuild.readBaseline.peakRssMb)}`,
       ratio: rebuild.memoryRatio,
       target: '—',

@@ -5,6 +5,7 @@ import { benchHttpWrites } from '../../bench/http-writes.bench.js';
 import { tableOf } from '../../bench/lib/report.js';
 import type { Results } from '../../bench/lib/report.js';
 import { benchPeerAppends } from '../../bench/peer-appends.bench.js';
+import { benchProjectorMemory } from '../../bench/projector-memory.bench.js';
 import { benchRebuild } from '../../bench/rebuild.bench.js';
 
 /**
@@ -89,6 +90,12 @@ describe('benchmark harness (smoke)', () => {
     expect(figures.headStateJson.bytes).toBeGreaterThan(figures.headStateJson.judgmentPoints * 50);
     expect(figures.headStateJson.parse.samples).toBe(5);
     results.fold = figures;
+  });
+
+  it('measures the heap the projector retains per folded state', async () => {
+    const figures = await benchProjectorMemory({ assessments: 200, eventsPerAssessment: 4 });
+    expect(figures.retainedMb).toBeGreaterThan(0);
+    expect(figures.perStateKb).toBeGreaterThan(0);
   });
 
   it('turns the figures into a table with a ratio on every row', () => {

@@ -15,9 +15,13 @@ export function commandStack(store: SqliteEventStore = new SqliteEventStore({ fi
 }
 
 /** A read-model database with the assessment projector and a runner over `store`. */
-export function projectionStack(store: EventStore, file = ':memory:', options: { bulkLoad?: boolean; extra?: Projector[] } = {}) {
+export function projectionStack(
+  store: EventStore,
+  file = ':memory:',
+  options: { bulkLoad?: boolean; extra?: Projector[]; maxTracked?: number } = {},
+) {
   const db = new ReadModelDatabase(file, { bulkLoad: options.bulkLoad });
-  const projector = new AssessmentReadModelProjector(db, store);
+  const projector = new AssessmentReadModelProjector(db, store, options.maxTracked);
   const projectors: Projector[] = [projector, ...(options.extra ?? [])];
   for (const p of projectors) db.applySchema(p.schema);
   const runner = new ProjectionRunner(store, db, projectors, { name: 'read-models', streamPrefix: PROJECTED_STREAM_PREFIX });

@@ -94,7 +94,13 @@ export class AssessmentReadModelProjector implements Projector {
   constructor(
     private readonly database: ReadModelDatabase,
     private readonly store: EventStore,
-    private readonly maxTracked = 250_000,
+    /**
+     * Folded states kept between batches, least recently used dropped first.
+     * A dropped one is folded again from the store when its stream moves, so
+     * this bounds memory (a state carries the whole judgment history) at the
+     * price of re-reading streams idle for longer than the last 50,000 others.
+     */
+    private readonly maxTracked = 50_000,
   ) {}
 
   handles(eventType: string): boolean {
@@ -107,7 +113,11 @@ export class AssessmentReadModelProjector implements Projector {
 
   /** Folds, from the store, each assessment this batch continues but memory no longer holds. */
   async prepare(events: readonly RecordedEvent[]): Promise<void> {
-    if (this.tracked.size > this.maxTracked) this.tracked.clear();
+    // Map order is insertion order and apply() re-inserts what it touches, so the first keys are the least recently used.
+    for (const id of this.tracked.keys()) {
+      if (this.tracked.size <= this.maxTracked) break;
+      this.tracked.delete(id);
+    }
     const missing = new Map<string, number>();
     for (const event of events) {
       if (event.type === 'AssessmentDrafted' || !this.handles(event.type)) continue;
@@ -259,6 +269,7 @@ export class AssessmentReadModelProjector implements Projector {
       db.prepare(SQL.deleteScore).run(seq);
     }
 
+    if (before) this.tracked.delete(id);
     this.tracked.set(id, { seq, state, versionId, statementId, subjectId, times });
   }
 }
