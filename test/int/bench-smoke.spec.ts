@@ -4,6 +4,7 @@ import { benchHttpReads } from '../../bench/http-reads.bench.js';
 import { benchHttpWrites } from '../../bench/http-writes.bench.js';
 import { tableOf } from '../../bench/lib/report.js';
 import type { Results } from '../../bench/lib/report.js';
+import { benchListSql } from '../../bench/list-sql.bench.js';
 import { benchPeerAppends } from '../../bench/peer-appends.bench.js';
 import { benchProjectorMemory } from '../../bench/projector-memory.bench.js';
 import { benchRebuild } from '../../bench/rebuild.bench.js';
@@ -90,6 +91,19 @@ describe('benchmark harness (smoke)', () => {
     expect(figures.headStateJson.bytes).toBeGreaterThan(figures.headStateJson.judgmentPoints * 50);
     expect(figures.headStateJson.parse.samples).toBe(5);
     results.fold = figures;
+  });
+
+  it('times the list and tail-read statements one by one', async () => {
+    const figures = await benchListSql({ assessments: 40, eventsPerAssessment: 4, executions: 5 });
+    for (const plan of [figures.withoutStatistics, figures.withStatistics]) {
+      expect(plan.plan.length).toBeGreaterThan(0);
+      expect(plan.countMs).toBeGreaterThan(0);
+      expect(plan.pageMs).toBeGreaterThan(0);
+    }
+    expect(figures.withStatistics.widePageMs).toBeGreaterThan(0);
+    expect(figures.withStatistics.rowsByIdMs).toBeGreaterThan(0);
+    expect(figures.tailRead.boundLimitUs).toBeGreaterThan(0);
+    expect(figures.tailRead.noLimitUs).toBeGreaterThan(0);
   });
 
   it('measures the heap the projector retains per folded state', async () => {
