@@ -140,7 +140,12 @@ export function tableOf(results: Results): TableRow[] {
       ['asOfRevision', `as of revision ${fold.asOfRevision}`],
       ['asOfEffective', 'as of a middle effective time'],
     ] as const;
-    for (const [temperature, label] of [['warm', 'warm (one repository)'], ['cold', 'cold (new repository)']] as const) {
+    const temperatures = [
+      ['warm', 'warm (one repository)'],
+      ['cold', `cold (new repository, from the stored snapshots: ${n(fold.snapshots.count)}, newest ${n(fold.snapshots.headBytes)} B)`],
+      ['coldWithoutSnapshots', 'cold, without snapshots (every event folded)'],
+    ] as const;
+    for (const [temperature, label] of temperatures) {
       for (const [limit, limitLabel] of limits) {
         const summary = fold[temperature][limit];
         rows.push({
@@ -149,20 +154,12 @@ export function tableOf(results: Results): TableRow[] {
           baseline: raw,
           // Latency: the floor's time over ours, so 1 means "as fast as reading the rows raw".
           ratio: summary.p99Ms > 0 ? round(fold.rawRead.p99Ms / summary.p99Ms, 3) : null,
-          target: 'p99 ≤ 2 ms',
-          met: summary.p99Ms <= 2,
+          // Without snapshots is the comparison, not a way the service loads.
+          target: temperature === 'coldWithoutSnapshots' ? '—' : 'p99 ≤ 2 ms',
+          met: temperature === 'coldWithoutSnapshots' ? null : summary.p99Ms <= 2,
         });
       }
     }
-    const state = fold.headStateJson;
-    rows.push({
-      figure: `JSON.parse of the head state (what a persisted snapshot would read back)`,
-      value: `p50 ${ms(state.parse.p50Ms)}, p99 ${ms(state.parse.p99Ms)} (${n(state.bytes)} B, ${n(state.judgmentPoints)} judgment points)`,
-      baseline: raw,
-      ratio: state.parse.p99Ms > 0 ? round(fold.rawRead.p99Ms / state.parse.p99Ms, 3) : null,
-      target: '—',
-      met: null,
-    });
   }
   if (writes) {
     rows.push({

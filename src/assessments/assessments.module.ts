@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AssessmentCommandExecutor } from './application/assessment-command.executor.js';
+import { ASSESSMENT_SNAPSHOTS } from './application/assessment-snapshots.js';
 import { AssessmentRepository } from './application/assessment.repository.js';
 import { ASSESSMENT_COMMAND_HANDLERS } from './commands/index.js';
 import { AssessmentCommandsController } from './http/assessment-commands.controller.js';
@@ -11,6 +12,7 @@ import { CalibrationController } from './http/calibration.controller.js';
 import { ReportsController } from './http/reports.controller.js';
 import { ReviewDueController } from './http/review-due.controller.js';
 import { AssessmentProjectionRegistration } from './projections/assessment-projection.registration.js';
+import { ReadModelAssessmentSnapshots } from './projections/read-model-assessment-snapshots.js';
 import { GetAssessmentHistoryHandler } from './queries/get-assessment-history.handler.js';
 import { GetAssessmentIntegrityHandler } from './queries/get-assessment-integrity.handler.js';
 import { GetAssessmentTimelineHandler } from './queries/get-assessment-timeline.handler.js';
@@ -33,6 +35,7 @@ import { ListReviewDueHandler } from './queries/list-review-due.handler.js';
     ReportsController,
   ],
   providers: [
+    { provide: ASSESSMENT_SNAPSHOTS, useClass: ReadModelAssessmentSnapshots },
     AssessmentRepository,
     AssessmentCommandExecutor,
     AssessmentProjectionRegistration,

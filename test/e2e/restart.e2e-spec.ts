@@ -1,5 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { ASSESSMENT_SNAPSHOTS, SNAPSHOT_EVERY } from '../../src/assessments/application/assessment-snapshots.js';
+import type { AssessmentSnapshots } from '../../src/assessments/application/assessment-snapshots.js';
 import { ReadModelDatabase } from '../../src/projections/read-model-database.js';
 import { draftBody } from '../support/fixtures.js';
 import { dumpReadModels } from '../support/projection-stack.js';
@@ -27,6 +29,31 @@ describe('Restarts, crashes and shutdowns (e2e, real server processes)', () => {
     api = await startTestApp(dataDir);
     const read = await api.request('GET', `/assessments/${id}`);
     expect(read.body).toMatchObject({ revision: 1, confidence: 'high' });
+    await api.destroy();
+  });
+
+  it('after a restart, loads a long assessment from the snapshot the projector stored, and answers as before', async () => {
+    const dataDir = tempDataDir();
+    let api = await startTestApp(dataDir);
+    const { assessmentId: id } = (await api.request('POST', '/assessments', { body: draftBody() })).body;
+    let position = '0';
+    for (let revision = 0; revision < SNAPSHOT_EVERY + 5; revision++) {
+      const res = await api.request('POST', `/assessments/${id}/likelihood`, {
+        body: { likelihood: { probability: ((revision % 90) + 5) / 100 }, basis: 'new-information', rationale: `step ${revision}`, expectedRevision: revision },
+      });
+      expect(res.status).toBe(200);
+      position = res.body.position;
+    }
+    expect((await api.request('GET', `/assessments?limit=1&minPosition=${position}`)).status).toBe(200);
+    const before = (await api.request('GET', `/assessments/${id}`)).body;
+    const asOfBefore = (await api.request('GET', `/assessments/${id}?revision=${SNAPSHOT_EVERY}`)).body;
+    await api.stop();
+
+    api = await startTestApp(dataDir);
+    const snapshots = api.app.get<symbol, AssessmentSnapshots>(ASSESSMENT_SNAPSHOTS);
+    expect(snapshots.latestWithin(id, { kind: 'head' })).toMatchObject({ revision: SNAPSHOT_EVERY - 1 });
+    expect((await api.request('GET', `/assessments/${id}`)).body).toEqual(before);
+    expect((await api.request('GET', `/assessments/${id}?revision=${SNAPSHOT_EVERY}`)).body).toEqual(asOfBefore);
     await api.destroy();
   });
 

@@ -35,6 +35,7 @@ const DUMPED_TABLES = [
   'assessment_subject_terms',
   'assessment_versions',
   'assessment_scores',
+  'assessment_snapshots',
   'projection_checkpoints',
 ];
 

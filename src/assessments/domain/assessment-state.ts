@@ -4,21 +4,6 @@ import type { Likelihood } from './likelihood.js';
 import type { Dissent } from './dissent-values.js';
 import type { Assumption, Evidence, Indicator, RecordedOutcome } from './tradecraft-values.js';
 
-/** One stated probability and confidence, with both of its times: what scoring reads. */
-export interface JudgmentPoint {
-  readonly probability: Likelihood['probability'];
-  readonly scale: Likelihood['scale'];
-  readonly confidence: Confidence;
-  readonly effectiveAt: string;
-  readonly recordedAt: string;
-}
-
-/**
- * Judgments so far, newest first, as a linked list: appending is O(1) and
- * shares the past, so folding a long stream never copies its history.
- */
-export type JudgmentHistory = { readonly point: JudgmentPoint; readonly previous: JudgmentHistory } | null;
-
 /** An assessment as folded from its events. */
 export interface AssessmentState {
   readonly assessmentId: string;
@@ -57,7 +42,6 @@ export interface AssessmentState {
   readonly statusBeforeOutcome: AssessmentStatus | null;
   /** Effective time of the first publication: where the published life begins. */
   readonly firstPublishedAt: string | null;
-  readonly judgments: JudgmentHistory;
   /** Every dissent ever recorded, withdrawn ones included (flagged). */
   readonly dissents: readonly Dissent[];
 }

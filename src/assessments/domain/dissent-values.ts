@@ -1,4 +1,3 @@
-import type { JudgmentHistory } from './assessment-state.js';
 import type { Confidence } from './assessment-values.js';
 import type { Likelihood } from './likelihood.js';
 
@@ -18,6 +17,4 @@ export interface Dissent {
   readonly recordedAt: string;
   readonly revisedAt: string | null;
   readonly withdrawn: boolean;
-  /** The dissent's stated probabilities over time, for scoring it as the main line is. */
-  readonly judgments: JudgmentHistory;
 }

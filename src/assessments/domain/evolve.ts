@@ -1,51 +1,15 @@
-import type { AssessmentState, JudgmentHistory } from './assessment-state.js';
+import type { AssessmentState } from './assessment-state.js';
 import type { Dissent } from './dissent-values.js';
-import type { EventContext, RecordedAssessmentEvent } from './assessment-events.js';
-
-function judged(state: Pick<AssessmentState, 'likelihood' | 'confidence' | 'judgments'>, at: EventContext): JudgmentHistory {
-  return {
-    point: {
-      probability: state.likelihood.probability,
-      scale: state.likelihood.scale,
-      confidence: state.confidence,
-      effectiveAt: at.effectiveAt,
-      recordedAt: at.recordedAt,
-    },
-    previous: state.judgments,
-  };
-}
-
-/**
- * A dissent's judgment history grows only when it states a likelihood of its
- * own: one that disputes only the confidence has no probability to score.
- */
-function dissentJudged(
-  state: AssessmentState,
-  position: { likelihood: AssessmentState['likelihood'] | null; confidence: AssessmentState['confidence'] | null },
-  at: EventContext,
-  previous: JudgmentHistory,
-): JudgmentHistory {
-  const likelihood = position.likelihood;
-  if (likelihood === null) return previous;
-  return {
-    point: {
-      probability: likelihood.probability,
-      scale: likelihood.scale,
-      confidence: position.confidence ?? state.confidence,
-      effectiveAt: at.effectiveAt,
-      recordedAt: at.recordedAt,
-    },
-    previous,
-  };
-}
+import type { RecordedAssessmentEvent } from './assessment-events.js';
+import { NO_JUDGMENTS, recordJudgments } from './judgment-lines.js';
+import type { JudgmentLines } from './judgment-lines.js';
 
 /**
  * Folds one event into the state. Pure and total over known events: replaying
  * a stream from the start always yields the same state.
  */
 export function evolve(state: AssessmentState | null, event: RecordedAssessmentEvent): AssessmentState {
-  const meta = event.metadata;
-  const { actor, recordedAt, effectiveAt } = meta;
+  const { actor, recordedAt, effectiveAt } = event.metadata;
   if (event.type === 'AssessmentDrafted') {
     const d = event.data;
     const drafted: AssessmentState = {
@@ -77,10 +41,9 @@ export function evolve(state: AssessmentState | null, event: RecordedAssessmentE
       outcome: null,
       statusBeforeOutcome: null,
       firstPublishedAt: null,
-      judgments: null,
       dissents: [],
     };
-    return { ...drafted, judgments: judged(drafted, meta) };
+    return drafted;
   }
   if (state === null) {
     // A stream that does not start with a draft is corrupt; refuse to guess.
@@ -93,14 +56,10 @@ export function evolve(state: AssessmentState | null, event: RecordedAssessmentE
   switch (event.type) {
     case 'StatementReworded':
       return { ...state, ...authored, statement: event.data.statement };
-    case 'LikelihoodChanged': {
-      const next = { ...state, ...authored, likelihood: event.data.to };
-      return { ...next, judgments: judged(next, meta) };
-    }
-    case 'ConfidenceChanged': {
-      const next = { ...state, ...authored, confidence: event.data.to };
-      return { ...next, judgments: judged(next, meta) };
-    }
+    case 'LikelihoodChanged':
+      return { ...state, ...authored, likelihood: event.data.to };
+    case 'ConfidenceChanged':
+      return { ...state, ...authored, confidence: event.data.to };
     case 'HorizonChanged':
       return { ...state, ...authored, horizon: event.data.to };
     case 'SubjectChanged': {
@@ -170,14 +129,13 @@ export function evolve(state: AssessmentState | null, event: RecordedAssessmentE
         recordedAt: effectiveAt,
         revisedAt: null,
         withdrawn: false,
-        judgments: dissentJudged(state, d, meta, null),
       };
       return { ...state, ...touched, dissents: [...state.dissents, dissent] };
     }
     case 'DissentRevised': {
       const d = event.data;
       const dissents = state.dissents.map((x) =>
-        x.dissentId === d.dissentId ? { ...x, ...d, revisedAt: effectiveAt, judgments: dissentJudged(state, d, meta, x.judgments) } : x,
+        x.dissentId === d.dissentId ? { ...x, ...d, revisedAt: effectiveAt } : x,
       );
       return { ...state, ...touched, dissents };
     }
@@ -210,9 +168,13 @@ export function fold(events: Iterable<RecordedAssessmentEvent>, from: Assessment
   return state;
 }
 
-/** A judgment history (the main line's by default) oldest first. */
-export function judgmentsOf(state: Pick<AssessmentState, 'judgments'>): NonNullable<JudgmentHistory>['point'][] {
-  const points = [];
-  for (let node = state.judgments; node !== null; node = node.previous) points.push(node.point);
-  return points.reverse();
+/** The state and the judgment lines scoring reads, folded together. */
+export function foldJudged(events: Iterable<RecordedAssessmentEvent>): { state: AssessmentState; judgments: JudgmentLines } | null {
+  let state: AssessmentState | null = null;
+  let judgments = NO_JUDGMENTS;
+  for (const event of events) {
+    state = evolve(state, event);
+    judgments = recordJudgments(judgments, state, event);
+  }
+  return state === null ? null : { state, judgments };
 }

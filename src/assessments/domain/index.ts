@@ -15,3 +15,4 @@ export * from './scoring.js';
 export * from './calibration.js';
 export * from './dissent-values.js';
 export * from './decide-dissent.js';
+export * from './judgment-lines.js';

@@ -1,7 +1,8 @@
-import type { AssessmentState, JudgmentPoint } from './assessment-state.js';
+import type { AssessmentState } from './assessment-state.js';
 import type { Dissent } from './dissent-values.js';
 import type { Confidence } from './assessment-values.js';
-import { judgmentsOf } from './evolve.js';
+import { judgmentPoints } from './judgment-lines.js';
+import type { JudgmentLines, JudgmentPoint } from './judgment-lines.js';
 import { midpoint } from './likelihood.js';
 import type { LikelihoodScale } from './likelihood-scales.js';
 
@@ -39,8 +40,8 @@ export interface Unscored {
  * before the outcome became known count (recorded and effective no later than
  * knownAt), so no change made with hindsight can improve a score.
  */
-export function scoreAssessment(state: AssessmentState): Score | Unscored {
-  return scoreLine(state, judgmentsOf(state));
+export function scoreAssessment(state: AssessmentState, judgments: JudgmentLines): Score | Unscored {
+  return scoreLine(state, judgmentPoints(judgments.main));
 }
 
 /**
@@ -48,8 +49,8 @@ export function scoreAssessment(state: AssessmentState): Score | Unscored {
  * so an organisation can see whether its dissenters were right more often.
  * One that disputes only the confidence states no probability and is not scored.
  */
-export function scoreDissent(state: AssessmentState, dissent: Dissent): Score | Unscored {
-  return scoreLine(state, judgmentsOf(dissent));
+export function scoreDissent(state: AssessmentState, dissent: Dissent, judgments: JudgmentLines): Score | Unscored {
+  return scoreLine(state, judgmentPoints(judgments.dissents[dissent.dissentId] ?? null));
 }
 
 function scoreLine(state: AssessmentState, judgments: readonly JudgmentPoint[]): Score | Unscored {

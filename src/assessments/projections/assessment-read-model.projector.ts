@@ -5,14 +5,18 @@ import type { ReadModelDatabase } from '../../projections/read-model-database.js
 import { assessmentIdOf, assessmentStream, AssessmentEventMetadata, toDomainEvent } from '../application/assessment-stream.js';
 import { ASSESSMENT_EVENT_TYPES } from '../domain/assessment-events.js';
 import type { AssessmentState } from '../domain/assessment-state.js';
-import { evolve, fold } from '../domain/evolve.js';
+import { evolve, foldJudged } from '../domain/evolve.js';
+import { NO_JUDGMENTS, recordJudgments } from '../domain/judgment-lines.js';
+import type { JudgmentLines } from '../domain/judgment-lines.js';
 import { scoreAssessment, scoreDissent } from '../domain/scoring.js';
+import { SNAPSHOT_EVERY, SNAPSHOT_FORMAT } from '../application/assessment-snapshots.js';
 import { ASSESSMENT_READ_MODEL_SCHEMA, OPEN_END } from './assessment-read-model.schema.js';
 
 /** What the projector remembers of an assessment between events. */
 interface Tracked {
   readonly seq: number;
   readonly state: AssessmentState;
+  readonly judgments: JudgmentLines;
   readonly versionId: number;
   readonly statementId: number;
   readonly subjectId: number;
@@ -63,6 +67,8 @@ const SQL = {
   indexRationale: 'INSERT INTO rationale_search (rowid, text) VALUES (?, ?)',
   keyOf: 'SELECT seq FROM assessment_keys WHERE assessment_id = ?',
   currentVersionOf: 'SELECT id, revision, statement_id, subject_id FROM assessment_versions WHERE seq = ? AND is_current = 1',
+  insertSnapshot: `INSERT OR REPLACE INTO assessment_snapshots (seq, revision, event_id, eff_at, rec_at, format, state)
+    VALUES (?, ?, ?, ?, ?, ${SNAPSHOT_FORMAT}, ?)`,
 } as const;
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(ASSESSMENT_EVENT_TYPES);
@@ -134,11 +140,13 @@ export class AssessmentReadModelProjector implements Projector {
       // Fold to what the read model already holds, even if that is past this batch's first event.
       const toRevision = Math.max(version.revision, revision - 1);
       const history = await this.store.readStream(assessmentStream(id), { toRevision });
-      const state = fold(history.map(toDomainEvent));
-      if (!state) continue;
+      const folded = foldJudged(history.map(toDomainEvent));
+      if (!folded) continue;
+      const { state, judgments } = folded;
       this.tracked.set(id, {
         seq: key.seq,
         state: { ...state, revision: history[history.length - 1].revision },
+        judgments,
         versionId: version.id,
         statementId: version.statement_id,
         subjectId: version.subject_id,
@@ -157,6 +165,7 @@ export class AssessmentReadModelProjector implements Projector {
     const domainEvent = toDomainEvent(event);
     // The stream's revision is authoritative: events this version does not know still count.
     const state: AssessmentState = { ...evolve(before?.state ?? null, domainEvent), revision: event.revision };
+    const judgments = recordJudgments(before?.judgments ?? NO_JUDGMENTS, state, domainEvent);
     const meta = event.metadata as AssessmentEventMetadata;
     const recordedAt = Date.parse(meta.recordedAt);
     const effectiveAt = Date.parse(meta.effectiveAt);
@@ -241,10 +250,10 @@ export class AssessmentReadModelProjector implements Projector {
     if (type === 'OutcomeRecorded') {
       // The main line and every dissent standing when the outcome came in are scored alike.
       const lines = [
-        { line: 'main', kind: 'main', author: state.createdBy, score: scoreAssessment(state) },
+        { line: 'main', kind: 'main', author: state.createdBy, score: scoreAssessment(state, judgments) },
         ...state.dissents
           .filter((d) => !d.withdrawn)
-          .map((d) => ({ line: d.dissentId, kind: 'dissent', author: d.author, score: scoreDissent(state, d) })),
+          .map((d) => ({ line: d.dissentId, kind: 'dissent', author: d.author, score: scoreDissent(state, d, judgments) })),
       ];
       for (const { line, kind, author, score } of lines) {
         if (!score.scored) continue;
@@ -269,7 +278,12 @@ export class AssessmentReadModelProjector implements Projector {
       db.prepare(SQL.deleteScore).run(seq);
     }
 
+    // Only long streams get snapshots: a load of a short one reads it whole in less time than a snapshot saves.
+    if ((event.revision + 1) % SNAPSHOT_EVERY === 0) {
+      db.prepare(SQL.insertSnapshot).run(seq, event.revision, event.id, effectiveAt, recordedAt, JSON.stringify(state));
+    }
+
     if (before) this.tracked.delete(id);
-    this.tracked.set(id, { seq, state, versionId, statementId, subjectId, times });
+    this.tracked.set(id, { seq, state, judgments, versionId, statementId, subjectId, times });
   }
 }

@@ -114,6 +114,20 @@ CREATE TABLE IF NOT EXISTS assessment_scores (
   PRIMARY KEY (seq, line)
 ) STRICT;
 
+-- Folded states of long streams every SNAPSHOT_EVERY revisions, which loads start from
+-- (src/assessments/application/assessment-snapshots.ts); eff_at / rec_at are the
+-- state's last effective and recorded times, for as-of loads.
+CREATE TABLE IF NOT EXISTS assessment_snapshots (
+  seq       INTEGER NOT NULL,
+  revision  INTEGER NOT NULL,
+  event_id  TEXT    NOT NULL,
+  eff_at    INTEGER NOT NULL,
+  rec_at    INTEGER NOT NULL,
+  format    INTEGER NOT NULL,
+  state     TEXT    NOT NULL,
+  PRIMARY KEY (seq, revision)
+) STRICT;
+
 CREATE VIRTUAL TABLE IF NOT EXISTS statement_search USING fts5(
   text, content = '', detail = none, columnsize = 0, tokenize = 'unicode61 remove_diacritics 2'
 );

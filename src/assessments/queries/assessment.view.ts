@@ -1,4 +1,5 @@
 import type { AssessmentState } from '../domain/assessment-state.js';
+import type { JudgmentLines } from '../domain/judgment-lines.js';
 import { expressIn, midpoint } from '../domain/likelihood.js';
 import type { LikelihoodScale } from '../domain/likelihood-scales.js';
 import { scoreAssessment, scoreDissent } from '../domain/scoring.js';
@@ -47,16 +48,21 @@ export function evidenceSummary(evidence: readonly Evidence[]) {
   return { total: evidence.length, byGrade, byBearing };
 }
 
-/** One assessment in full: the judgment, its reasons, its outcome and its score. */
-export function toAssessmentView(state: AssessmentState, scale?: LikelihoodScale) {
+/**
+ * One assessment in full: the judgment, its reasons, its outcome and its
+ * score. Scores need the judgment lines, so a resolved assessment's view
+ * must be given them.
+ */
+export function toAssessmentView(state: AssessmentState, judgments: JudgmentLines | null, scale?: LikelihoodScale) {
+  if (state.outcome !== null && judgments === null) throw new Error('scoring a resolved assessment needs its judgment lines');
   return {
     ...toAssessmentSummary(state, scale),
     evidence: { items: state.evidence, summary: evidenceSummary(state.evidence) },
     assumptions: state.assumptions,
     indicators: state.indicators,
     outcome: state.outcome,
-    score: state.outcome ? scoreAssessment(state) : null,
-    dissents: standingDissents(state, scale),
+    score: state.outcome ? scoreAssessment(state, judgments!) : null,
+    dissents: standingDissents(state, judgments, scale),
   };
 }
 
@@ -65,7 +71,7 @@ export function toAssessmentView(state: AssessmentState, scale?: LikelihoodScale
  * far the dissent's probability band lies from the main one (midpoints, and
  * the gap between the bands when they do not overlap; positive = higher).
  */
-function standingDissents(state: AssessmentState, scale?: LikelihoodScale) {
+function standingDissents(state: AssessmentState, judgments: JudgmentLines | null, scale?: LikelihoodScale) {
   const main = state.likelihood.probability;
   return state.dissents
     .filter((d) => !d.withdrawn)
@@ -88,7 +94,7 @@ function standingDissents(state: AssessmentState, scale?: LikelihoodScale) {
                 gap: band.low > main.high ? band.low - main.high : band.high < main.low ? band.high - main.low : 0,
               },
         confidenceDiffers: d.confidence !== null && d.confidence !== state.confidence,
-        score: state.outcome ? scoreDissent(state, d) : null,
+        score: state.outcome ? scoreDissent(state, d, judgments!) : null,
       };
     });
 }

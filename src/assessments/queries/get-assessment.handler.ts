@@ -1,6 +1,9 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AssessmentRepository, FoldLimit } from '../application/assessment.repository.js';
+import type { AssessmentState } from '../domain/assessment-state.js';
 import { AssessmentNotFoundError } from '../domain/domain-errors.js';
+import type { JudgmentLines } from '../domain/judgment-lines.js';
+import type { LikelihoodScale } from '../domain/likelihood-scales.js';
 import { AssessmentView, toAssessmentView } from './assessment.view.js';
 import { GetAssessmentQuery } from './get-assessment.query.js';
 import { assertVisible } from './visibility.js';
@@ -20,8 +23,29 @@ export class GetAssessmentHandler implements IQueryHandler<GetAssessmentQuery, A
       const exists = state !== null || (await this.repository.load(assessmentId, { kind: 'revision', revision: 0 })) !== null;
       throw new AssessmentNotFoundError(assessmentId, notFoundDetail(limit, exists));
     }
-    return toAssessmentView(state, scale);
+    // Only a resolved assessment is scored, and only scoring needs the judgment lines.
+    const judged = state.outcome === null ? null : await this.repository.loadJudged(assessmentId, limit);
+    return viewOf(judged?.state ?? state, judged?.judgments ?? null, scale);
   }
+}
+
+/**
+ * Views already built, by folded state and scale. A folded state is immutable
+ * and the fold cache hands out the same object until the stream moves, so a
+ * busy assessment's view is built once per revision, not once per request;
+ * the entries go when the fold cache lets go of the state.
+ */
+const views = new WeakMap<AssessmentState, Map<LikelihoodScale | undefined, AssessmentView>>();
+
+function viewOf(state: AssessmentState, judgments: JudgmentLines | null, scale: LikelihoodScale | undefined): AssessmentView {
+  let byScale = views.get(state);
+  let view = byScale?.get(scale);
+  if (view === undefined) {
+    view = toAssessmentView(state, judgments, scale);
+    if (byScale === undefined) views.set(state, (byScale = new Map()));
+    byScale.set(scale, view);
+  }
+  return view;
 }
 
 function notFoundDetail(limit: FoldLimit, exists: boolean): string {

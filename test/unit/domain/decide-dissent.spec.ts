@@ -1,11 +1,12 @@
 import type { AssessmentEvent } from '../../../src/assessments/domain/assessment-events.js';
 import { AssessmentClosedError, BusinessRuleError, DomainValidationError, SubResourceNotFoundError } from '../../../src/assessments/domain/domain-errors.js';
-import { fold } from '../../../src/assessments/domain/evolve.js';
+import { foldJudged } from '../../../src/assessments/domain/evolve.js';
 import { scoreDissent } from '../../../src/assessments/domain/scoring.js';
 import { given, recorded } from '../../support/decider-spec.js';
 import { drafted } from '../../support/fixtures.js';
 
 const DISSENT_ID = '6c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
+const OTHER_DISSENT_ID = '7d2e3f4a-5b6c-4d7e-9f8a-0b1c2d3e4f5a';
 const EVIDENCE_ID = '1e6b9f3a-2c4d-4e5f-8a7b-9c0d1e2f3a4b';
 const likely = { scale: 'nta' as const, term: 'likely', probability: { low: 0.5, high: 0.75 } };
 const recordedByBob: AssessmentEvent = {
@@ -81,15 +82,20 @@ describe('ReviseDissent / WithdrawDissent', () => {
 describe('scoring a dissent', () => {
   it('scores the dissent’s own probability like the main line', () => {
     const at = (iso: string) => ({ recordedAt: iso, effectiveAt: iso });
-    const state = fold([
+    const confidenceOnly: AssessmentEvent = {
+      type: 'DissentRecorded',
+      data: { dissentId: OTHER_DISSENT_ID, likelihood: null, confidence: 'high', evidenceIds: [], rationale: 'The sources are better than that.' },
+    };
+    const { state, judgments } = foldJudged([
       recorded(drafted(), at('2023-01-01T00:00:00.000Z')),
       recorded({ type: 'AssessmentPublished', data: { reviewer: 'carol', rationale: 'ok' } }, { actor: 'carol', ...at('2023-01-02T00:00:00.000Z') }),
       recorded(recordedByBob, { actor: 'bob', ...at('2023-01-03T00:00:00.000Z') }),
+      recorded(confidenceOnly, { actor: 'dave', ...at('2023-01-04T00:00:00.000Z') }),
       recorded({ type: 'OutcomeRecorded', data: { outcome: 'occurred', knownAt: '2023-02-01T00:00:00.000Z', rationale: 'r' } }, at('2023-02-01T00:00:00.000Z')),
     ])!;
     // Dissent: NTA likely, 50–75%, midpoint 0.625 → (0.625 − 1)² = 0.140625; the main line (0.125) scores 0.765625.
-    expect(scoreDissent(state, state.dissents[0])).toMatchObject({ scored: true, probability: 0.625, brier: 0.140625, timeWeightedBrier: 0.140625 });
-    const confidenceOnly = { ...state.dissents[0], judgments: null };
-    expect(scoreDissent(state, confidenceOnly)).toEqual({ scored: false, reason: 'no-judgment-before-outcome' });
+    expect(scoreDissent(state, state.dissents[0], judgments)).toMatchObject({ scored: true, probability: 0.625, brier: 0.140625, timeWeightedBrier: 0.140625 });
+    // One that disputes only the confidence states no probability to score.
+    expect(scoreDissent(state, state.dissents[1], judgments)).toEqual({ scored: false, reason: 'no-judgment-before-outcome' });
   });
 });

@@ -1,12 +1,17 @@
 import fc from 'fast-check';
 import type { AssessmentEvent, RecordedAssessmentEvent } from '../../../src/assessments/domain/assessment-events.js';
 import { calibrate } from '../../../src/assessments/domain/calibration.js';
-import { fold } from '../../../src/assessments/domain/evolve.js';
+import { foldJudged } from '../../../src/assessments/domain/evolve.js';
 import { scoreAssessment } from '../../../src/assessments/domain/scoring.js';
 import { recorded } from '../../support/decider-spec.js';
 import { drafted } from '../../support/fixtures.js';
 
 const at = (iso: string) => ({ recordedAt: iso, effectiveAt: iso });
+/** Folds a history and scores its main line. */
+const scoreOf = (events: readonly RecordedAssessmentEvent[]) => {
+  const { state, judgments } = foldJudged(events)!;
+  return scoreAssessment(state, judgments);
+};
 const published = (iso: string): RecordedAssessmentEvent =>
   recorded({ type: 'AssessmentPublished', data: { reviewer: 'bob', rationale: 'ok' } }, { actor: 'bob', ...at(iso) });
 const likelihood = (iso: string, low: number, high: number): RecordedAssessmentEvent =>
@@ -41,7 +46,7 @@ describe('scoring', () => {
   ];
 
   it('matches the example worked by hand', () => {
-    const score = scoreAssessment(fold([...worked, outcome('occurred', '2023-01-31T00:00:00.000Z')])!);
+    const score = scoreOf([...worked, outcome('occurred', '2023-01-31T00:00:00.000Z')]);
     expect(score).toMatchObject({ scored: true, observed: 1, probability: 0.675 });
     if (!score.scored) throw new Error('unscored');
     expect(score.brier).toBeCloseTo(0.105625, 12);
@@ -57,12 +62,11 @@ describe('scoring', () => {
     [0.5, 'did-not-occur', 0.25],
     [1, 'occurred', 0],
   ] as const)('a %d judgment that %s scores %d', (p, happened, expected) => {
-    const state = fold([
+    const score = scoreOf([
       recorded(drafted({ likelihood: { scale: null, term: null, probability: { low: p, high: p } } }), at('2023-01-01T00:00:00.000Z')),
       published('2023-01-02T00:00:00.000Z'),
       outcome(happened, '2023-02-01T00:00:00.000Z'),
-    ])!;
-    const score = scoreAssessment(state);
+    ]);
     expect(score.scored && score.brier).toBeCloseTo(expected, 12);
     expect(score.scored && score.timeWeightedBrier).toBeCloseTo(expected, 12);
   });
@@ -70,7 +74,7 @@ describe('scoring', () => {
   it('ignores a change recorded after the outcome became known', () => {
     // The 21 Jan change is backdated: recorded on 5 Feb, after the outcome was known on 31 Jan.
     const backdated = recorded(likelihood('2023-01-21T00:00:00.000Z', 0.9, 0.9), { recordedAt: '2023-02-05T00:00:00.000Z' });
-    const score = scoreAssessment(fold([...worked.slice(0, 2), backdated, outcome('occurred', '2023-01-31T00:00:00.000Z', '2023-02-06T00:00:00.000Z')])!);
+    const score = scoreOf([...worked.slice(0, 2), backdated, outcome('occurred', '2023-01-31T00:00:00.000Z', '2023-02-06T00:00:00.000Z')]);
     expect(score).toMatchObject({ scored: true, probability: 0.125, brier: 0.765625, timeWeightedBrier: 0.765625 });
   });
 
@@ -80,7 +84,7 @@ describe('scoring', () => {
     ['assessments published after the outcome was known', [worked[0], published('2023-02-10T00:00:00.000Z'), outcome('occurred', '2023-01-31T00:00:00.000Z', '2023-02-11T00:00:00.000Z')], 'published-after-outcome'],
     ['unresolved assessments', worked, 'no-outcome'],
   ])('does not score %s', (_name, events, reason) => {
-    expect(scoreAssessment(fold(events as RecordedAssessmentEvent[])!)).toEqual({ scored: false, reason });
+    expect(scoreOf(events as RecordedAssessmentEvent[])).toEqual({ scored: false, reason });
   });
 
   it('property: Brier scores lie in [0, 1] and calibration counts add up to the scored assessments', () => {
@@ -108,7 +112,7 @@ describe('scoring', () => {
             events.push(likelihood(iso(day), low, high));
           }
           events.push(outcome(a.outcome, iso(day + a.knownAfterDays)));
-          return scoreAssessment(fold(events as AssessmentEvent[] as RecordedAssessmentEvent[])!);
+          return scoreOf(events as AssessmentEvent[] as RecordedAssessmentEvent[]);
         });
         const scored = scores.filter((s) => s.scored);
         for (const s of scored) {
