@@ -5,6 +5,7 @@ import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import { HttpExceptionFilter } from './common/http/http-exception.filter.js';
 import { RequestValidationPipe } from './common/http/request-validation.pipe.js';
+import { serializeReply } from './common/http/shared-answer-json.js';
 import type { AppConfig } from './config/app-config.js';
 import { createLedgerLogger } from './logging/ledger-logger.js';
 import { PinoNestLogger } from './logging/pino-nest-logger.js';
@@ -34,6 +35,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.useGlobalFilters(new HttpExceptionFilter());
   // Commands are JSON; without this Fastify would hand text/plain bodies to the pipes as strings.
   app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
+  // Before any route is registered, since each route takes the serialiser in force when it is added.
+  app.getHttpAdapter().getInstance().setReplySerializer(serializeReply);
   // The caller learns the id to quote (and to find its events by correlationId), whether it sent one or not.
   app.getHttpAdapter().getInstance().addHook('onRequest', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);

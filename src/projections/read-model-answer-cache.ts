@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { shareAnswer } from '../common/http/shared-answer-json.js';
 
 /**
  * Answers computed from the read models, kept until the read models change.
@@ -33,7 +34,8 @@ export class ReadModelAnswerCache<T extends {}> {
     const known = this.answers.get(key);
     this.onLookup?.(known !== undefined);
     if (known !== undefined) return known;
-    const answer = compute();
+    // Kept answers go to many requests: never changed, so their JSON is kept too.
+    const answer = shareAnswer(compute());
     this.answers.set(key, answer);
     return answer;
   }

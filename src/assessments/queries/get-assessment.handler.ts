@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { shareAnswer } from '../../common/http/shared-answer-json.js';
 import { AssessmentRepository, FoldLimit } from '../application/assessment.repository.js';
 import type { AssessmentState } from '../domain/assessment-state.js';
 import { AssessmentNotFoundError } from '../domain/domain-errors.js';
@@ -41,7 +42,7 @@ function viewOf(state: AssessmentState, judgments: JudgmentLines | null, scale: 
   let byScale = views.get(state);
   let view = byScale?.get(scale);
   if (view === undefined) {
-    view = toAssessmentView(state, judgments, scale);
+    view = shareAnswer(toAssessmentView(state, judgments, scale));
     if (byScale === undefined) views.set(state, (byScale = new Map()));
     byScale.set(scale, view);
   }
