@@ -8,6 +8,22 @@ CREATE TABLE IF NOT EXISTS projection_checkpoints (
   position INTEGER NOT NULL
 ) STRICT;`;
 
+/** What `prepareRows` gives: the reading half of a statement, rows as objects. */
+export interface RowReader<P extends unknown[], R> {
+  all(...params: P): R[];
+  get(...params: P): R | undefined;
+}
+
+/**
+ * A function making `{ name0: values[0], … }` from a row's values: one object
+ * literal of fixed shape, which V8 builds far faster than properties added
+ * one by one. Column names come from the project's own SQL, quoted as JSON.
+ */
+function rowObjectBuilder(names: readonly string[]): (values: unknown[]) => unknown {
+  const fields = names.map((name, i) => `${JSON.stringify(name)}: values[${i}]`).join(', ');
+  return new Function('values', `return { ${fields} };`) as (values: unknown[]) => unknown;
+}
+
 export interface ReadModelDatabaseOptions {
   /**
    * A file being rebuilt: no secondary indexes until `createIndexes()`, and
@@ -25,6 +41,7 @@ export interface ReadModelDatabaseOptions {
 export class ReadModelDatabase {
   private connection: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly rowReaders = new Map<string, RowReader<unknown[], unknown>>();
   private readonly schemas: ReadModelSchema[] = [];
   /** Bumped on every swap so holders of derived state can notice. */
   generation = 0;
@@ -65,6 +82,31 @@ export class ReadModelDatabase {
       this.statements.set(sql, statement);
     }
     return statement as Database.Statement<P, R>;
+  }
+
+  /**
+   * Like `prepare`, for statements whose rows are read whole and often: the
+   * rows come back from SQLite as arrays and are made into objects by a
+   * function built once for the statement's columns. better-sqlite3's own
+   * row objects cost about half a microsecond a column, which for a page of
+   * 20 list rows of 31 columns was more than the queries that found them.
+   */
+  prepareRows<P extends unknown[] = unknown[], R = unknown>(sql: string): RowReader<P, R> {
+    let reader = this.rowReaders.get(sql);
+    if (!reader) {
+      // A statement of its own: raw mode is a property of the statement, and `prepare` shares its statements.
+      const statement = this.connection.prepare<unknown[], unknown[]>(sql).raw(true);
+      const toObject = rowObjectBuilder(statement.columns().map((column) => column.name));
+      reader = {
+        all: (...params: unknown[]) => statement.all(...params).map(toObject),
+        get: (...params: unknown[]) => {
+          const values = statement.get(...params);
+          return values === undefined ? undefined : toObject(values);
+        },
+      };
+      this.rowReaders.set(sql, reader);
+    }
+    return reader as RowReader<P, R>;
   }
 
   applySchema(schema: ReadModelSchema): void {
@@ -112,6 +154,7 @@ export class ReadModelDatabase {
    */
   swapIn(builtPath: string): void {
     this.statements.clear();
+    this.rowReaders.clear();
     this.connection.close();
     for (const suffix of ['-wal', '-shm']) rmSync(this.path + suffix, { force: true });
     renameSync(builtPath, this.path);
@@ -136,6 +179,7 @@ export class ReadModelDatabase {
 
   close(): void {
     this.statements.clear();
+    this.rowReaders.clear();
     if (this.connection.open) this.connection.close();
   }
 

@@ -46,12 +46,12 @@ export class GetAnalyticLineReportHandler implements IQueryHandler<GetAnalyticLi
       ...filterClauses({ ...query.filter, text }, params),
       ...visibilityClauses(query.visibility, params),
     ];
-    const atTo = this.database.prepare<[SqlParams], AssessmentVersionRow>(`${VERSION_SELECT} WHERE ${where.join(' AND ')} ORDER BY v.seq`).all(params);
+    const atTo = this.database.prepareRows<[SqlParams], AssessmentVersionRow>(`${VERSION_SELECT} WHERE ${where.join(' AND ')} ORDER BY v.seq`).all(params);
     const seqs = JSON.stringify(atTo.map((row) => row.seq));
 
     const atFrom = new Map(
       this.database
-        .prepare<[SqlParams], AssessmentVersionRow>(
+        .prepareRows<[SqlParams], AssessmentVersionRow>(
           `${VERSION_SELECT} WHERE v.seq IN (SELECT value FROM json_each(@seqs)) AND v.eff_to > @from AND v.eff_from <= @from`,
         )
         .all({ seqs, from: query.from })

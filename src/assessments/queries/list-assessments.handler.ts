@@ -47,7 +47,7 @@ export class ListAssessmentsHandler implements IQueryHandler<ListAssessmentsQuer
     const page = entries.slice(0, query.page.limit);
     const rows = new Map<number, AssessmentVersionRow>();
     if (page.length > 0) {
-      const byId = this.database.prepare<[string], AssessmentVersionRow>(VERSION_ROWS_BY_ID_SQL);
+      const byId = this.database.prepareRows<[string], AssessmentVersionRow>(VERSION_ROWS_BY_ID_SQL);
       for (const row of byId.all(JSON.stringify(page.map((entry) => entry.id)))) rows.set(row.id, row);
     }
     const last = page[page.length - 1];

@@ -75,13 +75,13 @@ export class ListAuditEntriesHandler implements IQueryHandler<ListAuditEntriesQu
     }
     params.limit = page.limit + 1;
     const rows = this.database
-      .prepare<[SqlParams], AssessmentVersionRow>(
+      .prepareRows<[SqlParams], AssessmentVersionRow>(
         `${VERSION_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
          ORDER BY v.id ${page.ascending ? 'ASC' : 'DESC'} LIMIT @limit`,
       )
       .all(params);
     const items = rows.slice(0, page.limit);
-    const previous = this.database.prepare<[number, number], AssessmentVersionRow>(
+    const previous = this.database.prepareRows<[number, number], AssessmentVersionRow>(
       `${VERSION_SELECT} WHERE v.seq = ? AND v.revision < ? ORDER BY v.revision DESC LIMIT 1`,
     );
     const last = items[items.length - 1];

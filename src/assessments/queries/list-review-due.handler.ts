@@ -41,7 +41,7 @@ export class ListReviewDueHandler implements IQueryHandler<ListReviewDueQuery, R
     }
     params.limit = query.page.limit + 1;
     const rows = this.database
-      .prepare<[SqlParams], AssessmentVersionRow>(`${VERSION_SELECT} WHERE ${pageWhere} ORDER BY v.horizon_end, v.id LIMIT @limit`)
+      .prepareRows<[SqlParams], AssessmentVersionRow>(`${VERSION_SELECT} WHERE ${pageWhere} ORDER BY v.horizon_end, v.id LIMIT @limit`)
       .all(params);
     const page = rows.slice(0, query.page.limit);
     const last = page[page.length - 1];

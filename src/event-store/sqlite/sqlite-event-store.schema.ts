@@ -24,12 +24,11 @@ BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'events are immutable'); END;
 
 export type SqliteSynchronous = 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA';
 
-export interface EventRow {
-  position: number | bigint;
-  stream: string;
-  revision: number;
-  id: string;
-  type: string;
-  data: string;
-  metadata: string;
-}
+/**
+ * The columns every read selects, in this order. Rows are read as arrays
+ * (better-sqlite3's raw mode): building a row object costs better-sqlite3
+ * about half a microsecond a column, more than reading the row itself.
+ */
+export const EVENT_COLUMNS = 'position, stream, revision, id, type, data, metadata';
+
+export type EventRow = [position: number | bigint, stream: string, revision: number, id: string, type: string, data: string, metadata: string];

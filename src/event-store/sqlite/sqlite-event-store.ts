@@ -13,7 +13,7 @@ import type {
   RecordedEvent,
   SubscribeToAllOptions,
 } from '../event-store.port.js';
-import { EVENT_STORE_SCHEMA, EventRow, SqliteSynchronous } from './sqlite-event-store.schema.js';
+import { EVENT_COLUMNS, EVENT_STORE_SCHEMA, EventRow, SqliteSynchronous } from './sqlite-event-store.schema.js';
 
 export interface SqliteEventStoreOptions {
   /** File path, or ':memory:' for tests. */
@@ -97,18 +97,18 @@ export class SqliteEventStore implements EventStore {
         'INSERT INTO events (stream, revision, id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       eventById: this.db.prepare('SELECT stream, revision, position FROM events WHERE id = ?'),
-      readForwards: this.db.prepare(
-        'SELECT * FROM events WHERE stream = ? AND revision >= ? AND revision <= ? ORDER BY revision ASC LIMIT ?',
-      ),
+      readForwards: this.db
+        .prepare<[string, number, number, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND revision >= ? AND revision <= ? ORDER BY revision ASC LIMIT ?`)
+        .raw(true),
       // The same without a LIMIT, for folds to the head: a bound LIMIT costs
       // ~15 µs more per execution (measured), and most such reads return no row.
-      readForwardsToEnd: this.db.prepare(
-        'SELECT * FROM events WHERE stream = ? AND revision >= ? AND revision <= ? ORDER BY revision ASC',
-      ),
-      readBackwards: this.db.prepare(
-        'SELECT * FROM events WHERE stream = ? AND revision <= ? AND revision >= ? ORDER BY revision DESC LIMIT ?',
-      ),
-      readAll: this.db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position ASC LIMIT ?'),
+      readForwardsToEnd: this.db
+        .prepare<[string, number, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND revision >= ? AND revision <= ? ORDER BY revision ASC`)
+        .raw(true),
+      readBackwards: this.db
+        .prepare<[string, number, number, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND revision <= ? AND revision >= ? ORDER BY revision DESC LIMIT ?`)
+        .raw(true),
+      readAll: this.db.prepare<[number | bigint, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`).raw(true),
       head: this.db.prepare('SELECT max(position) AS position FROM events'),
     };
 
@@ -333,14 +333,14 @@ function toSqliteInteger(position: Position): number | bigint {
   return position <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(position) : position;
 }
 
-function toRecordedEvent(row: EventRow): RecordedEvent {
+function toRecordedEvent([position, stream, revision, id, type, data, metadata]: EventRow): RecordedEvent {
   return {
-    id: row.id,
-    streamName: row.stream,
-    revision: row.revision,
-    position: BigInt(row.position),
-    type: row.type,
-    data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata),
+    id,
+    streamName: stream,
+    revision,
+    position: BigInt(position),
+    type,
+    data: JSON.parse(data),
+    metadata: JSON.parse(metadata),
   };
 }
