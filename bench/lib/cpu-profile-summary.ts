@@ -57,7 +57,8 @@ export function hottestFunctions(profile: CpuProfile, top = 15): HotFunction[] {
 export const SERVICE_PARTS: readonly { readonly part: string; readonly matches: (frame: ProfileNode['callFrame']) => boolean }[] = [
   { part: 'garbage collection', matches: (f) => f.functionName === '(garbage collector)' },
   { part: 'idle', matches: (f) => f.functionName === '(idle)' },
-  { part: 'projection (read models)', matches: (f) => /projection-runner|read-model\.projector|read-model-database/.test(f.url) },
+  // Not read-model-database: queries read through it too (the projector's own calls have it below them on the stack).
+  { part: 'projection (read models)', matches: (f) => /projection-runner|read-model\.projector/.test(f.url) },
   {
     part: 'append (group commit incl. fsync)',
     matches: (f) => /sqlite-event-store/.test(f.url) && ['flush', 'commitBatch', 'appendOne', 'findDuplicate'].some((name) => f.functionName.includes(name)),
