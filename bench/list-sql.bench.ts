@@ -48,8 +48,12 @@ export interface ListSqlFigures {
   readonly withStatistics: ListPlan & {
     /** The single statement used before: every match read wide, with its wording and subject, then sorted. */
     readonly widePageMs: number;
-    /** The 20-odd rows of the page, read by id after the narrow page statement. */
+    /** The 20-odd rows of the page, read by id after the narrow page statement, as better-sqlite3's row objects. */
     readonly rowsByIdMs: number;
+    /** The same rows as arrays (better-sqlite3's raw mode), nothing more: the floor. */
+    readonly rowsByIdArraysMs: number;
+    /** The same rows through ReadModelDatabase.prepareRows (arrays made into objects in JS), as the list reads them. */
+    readonly rowsByIdPrepareRowsMs: number;
   };
   /** A fold's read past the head of a 10-event stream (no row): with `LIMIT ?` bound, and without. */
   readonly tailRead: { readonly boundLimitUs: number; readonly noLimitUs: number };
@@ -100,6 +104,7 @@ export async function benchListSql(options: ListSqlOptions): Promise<ListSqlFigu
     const withStatistics = measurePlan();
     const pageIds = JSON.stringify((statement(sql.pageSql).all(sql.params) as { id: number }[]).map((row) => row.id));
     const rowsById = db.prepare<[string], unknown>(VERSION_ROWS_BY_ID_SQL);
+    const rowsByIdArrays = db.prepare<[string], unknown[]>(VERSION_ROWS_BY_ID_SQL).raw(true);
 
     const stream = assessmentStream(ids[0]);
     const past = options.eventsPerAssessment;
@@ -111,6 +116,8 @@ export async function benchListSql(options: ListSqlOptions): Promise<ListSqlFigu
         ...withStatistics,
         widePageMs: round(meanMs(options.executions, () => statement(widePageSql).all(sql.params)), 3),
         rowsByIdMs: round(meanMs(options.executions, () => rowsById.all(pageIds)), 3),
+        rowsByIdArraysMs: round(meanMs(options.executions, () => rowsByIdArrays.all(pageIds)), 3),
+        rowsByIdPrepareRowsMs: round(meanMs(options.executions, () => database.prepareRows<[string], unknown>(VERSION_ROWS_BY_ID_SQL).all(pageIds)), 3),
       },
       tailRead: {
         boundLimitUs: round(meanMs(options.executions * 20, () => store.readStreamSync(stream, { fromRevision: past, maxCount: 1_000_000 })) * 1000, 2),
