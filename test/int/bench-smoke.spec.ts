@@ -102,6 +102,8 @@ describe('benchmark harness (smoke)', () => {
     }
     expect(figures.withStatistics.widePageMs).toBeGreaterThan(0);
     expect(figures.withStatistics.rowsByIdMs).toBeGreaterThan(0);
+    expect(figures.withStatistics.rowsByIdArraysMs).toBeGreaterThan(0);
+    expect(figures.withStatistics.rowsByIdPrepareRowsMs).toBeGreaterThan(0);
     expect(figures.tailRead.boundLimitUs).toBeGreaterThan(0);
     expect(figures.tailRead.noLimitUs).toBeGreaterThan(0);
   });
