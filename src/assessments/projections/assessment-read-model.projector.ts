@@ -163,8 +163,10 @@ export class AssessmentReadModelProjector implements Projector {
       throw new Error(`read model has no state for assessment ${id} before revision ${event.revision}`);
     }
     const domainEvent = toDomainEvent(event);
-    // The stream's revision is authoritative: events this version does not know still count.
-    const state: AssessmentState = { ...evolve(before?.state ?? null, domainEvent), revision: event.revision };
+    // The stream's revision is authoritative: events this version does not know (and so never
+    // sees here) still count. Copied only when they made the fold's own count differ.
+    const evolved = evolve(before?.state ?? null, domainEvent);
+    const state: AssessmentState = evolved.revision === event.revision ? evolved : { ...evolved, revision: event.revision };
     const judgments = recordJudgments(before?.judgments ?? NO_JUDGMENTS, state, domainEvent);
     const meta = event.metadata as AssessmentEventMetadata;
     const recordedAt = Date.parse(meta.recordedAt);

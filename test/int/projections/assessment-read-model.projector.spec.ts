@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandMetadata } from '../../../src/assessments/application/command-metadata.js';
 import type { AssessmentCommand } from '../../../src/assessments/domain/assessment-commands.js';
+import { SNAPSHOT_EVERY } from '../../../src/assessments/application/assessment-snapshots.js';
+import { AssessmentRepository } from '../../../src/assessments/application/assessment.repository.js';
 import { OPEN_END } from '../../../src/assessments/projections/assessment-read-model.schema.js';
+import { ReadModelAssessmentSnapshots } from '../../../src/assessments/projections/read-model-assessment-snapshots.js';
 import { commandStack, projectionStack } from '../../support/projection-stack.js';
 
 const meta = (actor = 'alice', effectiveAt?: string): CommandMetadata => ({ actor, correlationId: randomUUID(), effectiveAt });
@@ -134,5 +137,31 @@ describe('AssessmentReadModelProjector', () => {
       confidence: 'low',
       statement_id: 1,
     });
+  });
+  it('an event type this version does not know still counts: versions and snapshots keep the stream’s revisions', async () => {
+    const commands = commandStack();
+    const projection = projectionStack(commands.store);
+    const id = randomUUID();
+    await commands.executor.execute(id, draft(id), meta(), 'no_stream');
+    const at = new Date().toISOString();
+    await commands.store.appendToStream(
+      `assessment-${id}`,
+      [{ id: randomUUID(), type: 'WrittenByANewerVersion', data: {}, metadata: { actor: 'bob', recordedAt: at, effectiveAt: at } }],
+      { expectedRevision: 0 },
+    );
+    // Up to the first snapshot's revision, the unknown event among them.
+    for (let revision = 1; revision < SNAPSHOT_EVERY - 1; revision++) {
+      const confidence = revision % 2 ? 'high' : 'low';
+      const change: AssessmentCommand = { type: 'ChangeConfidence', data: { confidence, basis: 'new-information', rationale: 'r' } };
+      expect((await commands.executor.execute(id, change, meta(), revision)).revision).toBe(revision + 1);
+    }
+    await projection.runner.catchUp();
+    const versions = projection.db.db.prepare('SELECT revision FROM assessment_versions ORDER BY id').pluck().all();
+    expect(versions.slice(0, 3)).toEqual([0, 2, 3]);
+    expect(projection.runner.status().skipped).toEqual({ WrittenByANewerVersion: 1 });
+    const snapshots = new ReadModelAssessmentSnapshots(projection.db);
+    expect(snapshots.latestWithin(id, { kind: 'head' })?.state.revision).toBe(SNAPSHOT_EVERY - 1);
+    const fromSnapshot = await new AssessmentRepository(commands.store, snapshots).load(id);
+    expect(fromSnapshot).toEqual(await new AssessmentRepository(commands.store).load(id));
   });
 });
