@@ -20,10 +20,12 @@ export type SqlParams = Record<string, string | number>;
  * assessment's current marking must both be within their clearance, and a
  * reader sees only versions that had been published.
  */
-export function visibilityClauses(visibility: Visibility | undefined, params: SqlParams): string[] {
+export function visibilityClauses(visibility: Visibility | undefined, params: SqlParams, rows: 'any' | 'current' = 'any'): string[] {
   if (!visibility) return [];
   const names = visibility.levels.map((level, i) => ((params[`vis${i}`] = level), `@vis${i}`)).join(', ') || 'NULL';
-  const clauses = [`v.classification IN (${names})`, `k.classification IN (${names})`];
+  // A current version carries the assessment's current marking (the projector writes both in one
+  // transaction), so current rows need no join to assessment_keys (alias k) for it.
+  const clauses = rows === 'current' ? [`v.classification IN (${names})`] : [`v.classification IN (${names})`, `k.classification IN (${names})`];
   if (visibility.publishedOnly) clauses.push('v.published_revision IS NOT NULL');
   return clauses;
 }
@@ -126,8 +128,9 @@ export function assessmentListSql(
   visibility?: Visibility,
 ): AssessmentListSql {
   const params: SqlParams = {};
-  const where = [versionAt(at, params), ...filterClauses(filter, params), ...visibilityClauses(visibility, params)];
-  const from = `FROM assessment_versions v ${visibility ? 'CROSS JOIN assessment_keys k ON k.seq = v.seq' : ''}`;
+  const current = at.effective === undefined && at.recorded === undefined;
+  const where = [versionAt(at, params), ...filterClauses(filter, params), ...visibilityClauses(visibility, params, current ? 'current' : 'any')];
+  const from = `FROM assessment_versions v ${visibility && !current ? 'CROSS JOIN assessment_keys k ON k.seq = v.seq' : ''}`;
   const countSql = `SELECT count(*) AS n ${from}
     WHERE ${where.join(' AND ')}`;
 

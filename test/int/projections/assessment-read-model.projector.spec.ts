@@ -164,4 +164,16 @@ describe('AssessmentReadModelProjector', () => {
     const fromSnapshot = await new AssessmentRepository(commands.store, snapshots).load(id);
     expect(fromSnapshot).toEqual(await new AssessmentRepository(commands.store).load(id));
   });
+  it('ClassificationChanged: the assessment’s marking and its new current version’s agree (current lists filter on the version’s alone)', async () => {
+    const t = setup();
+    await t.run(draft(t.id));
+    await t.run({ type: 'ChangeClassification', data: { classification: 'CONFIDENTIAL', rationale: 'Sources now sensitive.' } });
+    await t.run({ type: 'ChangeConfidence', data: { confidence: 'high', basis: 'new-information', rationale: 'r' } });
+    expect(t.one('SELECT classification FROM assessment_keys')).toEqual({ classification: 'CONFIDENTIAL' });
+    expect(t.all('SELECT revision, classification, is_current FROM assessment_versions ORDER BY id')).toEqual([
+      { revision: 0, classification: 'UNCLASSIFIED', is_current: 0 },
+      { revision: 1, classification: 'CONFIDENTIAL', is_current: 0 },
+      { revision: 2, classification: 'CONFIDENTIAL', is_current: 1 },
+    ]);
+  });
 });
