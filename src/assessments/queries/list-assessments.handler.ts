@@ -1,4 +1,5 @@
 import { Inject, Optional } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { APP_CONFIG } from '../../config/app-config.js';
 import type { AppConfig } from '../../config/app-config.js';
@@ -7,6 +8,8 @@ import { LedgerMetrics } from '../../metrics/ledger-metrics.js';
 import { ProjectionService } from '../../projections/projection.service.js';
 import { ReadModelAnswerCache } from '../../projections/read-model-answer-cache.js';
 import { ReadModelDatabase } from '../../projections/read-model-database.js';
+import type { LikelihoodScale } from '../domain/likelihood-scales.js';
+import type { AssessmentSummaryView } from './assessment.view.js';
 import { AssessmentVersionRow, versionRowToView } from './assessment-version.row.js';
 import { assessmentListSql, SqlParams, VERSION_ROWS_BY_ID_SQL } from './assessment-list.sql.js';
 import type { AssessmentListSql } from './assessment-list.sql.js';
@@ -14,9 +17,14 @@ import { AssessmentList, ListAssessmentsQuery } from './list-assessments.query.j
 
 type PageEntry = { id: number; sort_value: number };
 
+/** Version views kept (about 1 KB each). */
+const VERSION_VIEWS_KEPT = 20_000;
+
 @QueryHandler(ListAssessmentsQuery)
 export class ListAssessmentsHandler implements IQueryHandler<ListAssessmentsQuery, AssessmentList> {
   private readonly answers: ReadModelAnswerCache<AssessmentList>;
+  private readonly versionViews = new LRUCache<string, AssessmentSummaryView>({ max: VERSION_VIEWS_KEPT });
+  private viewsGeneration = -1;
 
   constructor(
     private readonly database: ReadModelDatabase,
@@ -41,18 +49,35 @@ export class ListAssessmentsHandler implements IQueryHandler<ListAssessmentsQuer
     );
   }
 
+  /**
+   * The views of these versions, in order. Everything a version's view shows
+   * was fixed when the version was written (its validity interval, which the
+   * view does not show, is all that changes later), so views are kept by
+   * version id and survive the writes that empty the answer cache: only the
+   * versions new since are read and built. A rebuilt file swapped in may
+   * number its versions otherwise, so a swap empties them.
+   */
+  private viewsOf(ids: readonly number[], scale: LikelihoodScale | undefined): AssessmentSummaryView[] {
+    if (this.database.generation !== this.viewsGeneration) {
+      this.versionViews.clear();
+      this.viewsGeneration = this.database.generation;
+    }
+    const keyOf = (id: number) => `${id}|${scale ?? ''}`;
+    const missing = ids.filter((id) => !this.versionViews.has(keyOf(id)));
+    if (missing.length > 0) {
+      const byId = this.database.prepareRows<[string], AssessmentVersionRow>(VERSION_ROWS_BY_ID_SQL);
+      for (const row of byId.all(JSON.stringify(missing))) this.versionViews.set(keyOf(row.id), versionRowToView(row, scale));
+    }
+    return ids.map((id) => this.versionViews.get(keyOf(id))!);
+  }
+
   private run(sql: AssessmentListSql, query: ListAssessmentsQuery, position: string): AssessmentList {
     const total = this.database.prepare<[SqlParams], { n: number }>(sql.countSql).get(sql.params)!.n;
     const entries = this.database.prepare<[SqlParams], PageEntry>(sql.pageSql).all(sql.params);
     const page = entries.slice(0, query.page.limit);
-    const rows = new Map<number, AssessmentVersionRow>();
-    if (page.length > 0) {
-      const byId = this.database.prepareRows<[string], AssessmentVersionRow>(VERSION_ROWS_BY_ID_SQL);
-      for (const row of byId.all(JSON.stringify(page.map((entry) => entry.id)))) rows.set(row.id, row);
-    }
     const last = page[page.length - 1];
     return {
-      items: page.map((entry) => versionRowToView(rows.get(entry.id)!, query.scale)),
+      items: this.viewsOf(page.map((entry) => entry.id), query.scale),
       total,
       nextCursor:
         entries.length > query.page.limit && last ? encodeCursor({ sort: sql.sortKey, value: last.sort_value, id: last.id }) : null,
