@@ -43,7 +43,7 @@ export class RequestValidationPipe extends ValidationPipe {
     let known = this.validQueries.get(metadata.metatype);
     const validated = known?.get(key);
     if (validated !== undefined) return validated;
-    // Frozen, since every later request with this query gets this very DTO (copying one cost more than validating anew).
+    // Frozen, since every later request with this query gets this very DTO (a copy per request cost several times the lookup).
     const result = deepFreeze((await super.transform(value, metadata)) as object);
     if (known === undefined) this.validQueries.set(metadata.metatype, (known = new LRUCache({ max: QUERIES_KEPT_PER_DTO })));
     known.set(key, result);
