@@ -47,6 +47,13 @@ export interface AppendResult {
   readonly nextRevision: number;
   /** Global position of the last event appended. */
   readonly position: Position;
+  /**
+   * true when this append wrote its events; false when the store found them
+   * already stored (a retry of an append that landed) and wrote nothing, so
+   * what is stored is the first attempt's events, metadata included. Absent
+   * when the store cannot tell the two apart.
+   */
+  readonly written?: boolean;
 }
 
 export interface ReadStreamOptions {

@@ -103,7 +103,8 @@ export class AssessmentCommandExecutor {
       prevHash = hash;
       return { id: eventIdFor(commandId, index), type: event.type, data: event.data, metadata: { ...metadata, hash } };
     });
-    const result = await this.repository.append(assessmentId, toAppend, expectedRevision);
+    // Against the revision decided on, which the checks above made the caller's expected revision.
+    const result = await this.repository.appendDecided(assessmentId, folded, toAppend);
     return {
       assessmentId,
       revision: result.nextRevision,

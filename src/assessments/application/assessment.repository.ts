@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EVENT_STORE } from '../../event-store/event-store.port.js';
-import type { EventStore, EventToAppend, ExpectedRevision } from '../../event-store/event-store.port.js';
+import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, RecordedEvent } from '../../event-store/event-store.port.js';
 import type { AssessmentState } from '../domain/assessment-state.js';
 import { evolve } from '../domain/evolve.js';
 import { NO_JUDGMENTS, recordJudgments } from '../domain/judgment-lines.js';
@@ -101,7 +101,31 @@ export class AssessmentRepository {
     return folded;
   }
 
-  append(assessmentId: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision) {
+  append(assessmentId: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     return this.store.appendToStream(assessmentStream(assessmentId), events, { expectedRevision });
+  }
+
+  /**
+   * Appends the events a command decided on `base` (null for a new stream)
+   * and keeps the state they lead to, so the next command on the stream
+   * reads nothing back. Kept only when the store says it wrote these very
+   * events: a retry it recognised stored the first attempt's metadata (its
+   * times), which the events in hand do not carry.
+   */
+  async appendDecided(assessmentId: string, base: Folded | null, events: readonly EventToAppend[]): Promise<AppendResult> {
+    const expectedRevision = base ? base.state.revision : 'no_stream';
+    const result = await this.append(assessmentId, events, expectedRevision);
+    if (result.written !== true || result.nextRevision !== (base ? base.state.revision : -1) + events.length) return result;
+    const stream = assessmentStream(assessmentId);
+    let folded = base;
+    for (const event of events) {
+      // The same type, data and metadata the store now holds for it, before their JSON round trip.
+      const domainEvent = toDomainEvent(event as RecordedEvent);
+      const state = evolve(folded?.state ?? null, domainEvent);
+      const before = folded ? folded.judgments : NO_JUDGMENTS;
+      folded = { state, lastHash: (event.metadata.hash as string | undefined) ?? null, judgments: before && recordJudgments(before, state, domainEvent) };
+      this.folds.remember(stream, folded);
+    }
+    return result;
   }
 }

@@ -197,7 +197,7 @@ export class SqliteEventStore implements EventStore {
         JSON.stringify(event.metadata),
       ).lastInsertRowid;
     }
-    return { nextRevision: revision, position: BigInt(position) };
+    return { nextRevision: revision, position: BigInt(position), written: true };
   }
 
   /**
@@ -211,7 +211,7 @@ export class SqliteEventStore implements EventStore {
     if (first.stream !== stream || !last || last.stream !== stream) {
       throw new Error(`event id ${events[0].id} is already used by another append`);
     }
-    return { nextRevision: last.revision, position: BigInt(last.position) };
+    return { nextRevision: last.revision, position: BigInt(last.position), written: false };
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
