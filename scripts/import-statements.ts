@@ -17,7 +17,6 @@
  * twice. Exit code 1 when any entry was rejected (the others are drafted).
  */
 import { CommandBus } from '@nestjs/cqrs';
-import canonicalize from 'canonicalize';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -25,6 +24,7 @@ import { parseArgs } from 'node:util';
 import { v5 as uuidv5 } from 'uuid';
 import { DraftAssessmentCommand } from '../src/assessments/commands/draft-assessment.command.js';
 import { DomainError, DomainValidationError } from '../src/assessments/domain/domain-errors.js';
+import { canonicalJson } from '../src/common/canonical-json.js';
 import { WrongExpectedRevisionError } from '../src/event-store/event-store.errors.js';
 import { arrayElementLines } from './lib/json-array-lines.js';
 import { openLedger, refuse } from './lib/ledger-context.js';
@@ -104,7 +104,7 @@ async function main(): Promise<void> {
         console.log(`${where}: rejected: must be an object [field entry]`);
         continue;
       }
-      const assessmentId = uuidv5(`${values.actor}\u0000${canonicalize(entry)}`, NAMESPACE);
+      const assessmentId = uuidv5(`${values.actor}\u0000${canonicalJson(entry)}`, NAMESPACE);
       try {
         const data = draftData(entry as Entry, assessmentId, rationale);
         const effectiveAt = (entry as Entry).effectiveAt as string | undefined;

@@ -1,9 +1,9 @@
 import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor, UnprocessableEntityException } from '@nestjs/common';
-import canonicalize from 'canonicalize';
 import type { FastifyReply } from 'fastify';
 import { createHash } from 'node:crypto';
 import { from, Observable, of, switchMap } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/auth.guard.js';
+import { canonicalJson } from '../common/canonical-json.js';
 import { IdempotencyStore } from './idempotency.store.js';
 
 /**
@@ -23,7 +23,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const subject = request.principal.subject;
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const fingerprint = createHash('sha256')
-      .update(canonicalize({ method: request.method, path: request.url.split('?')[0], body: request.body ?? null }) ?? '')
+      .update(canonicalJson({ method: request.method, path: request.url.split('?')[0], body: request.body ?? null }))
       .digest('hex');
 
     return from(this.answers.find(subject, key)).pipe(

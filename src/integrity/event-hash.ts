@@ -1,5 +1,5 @@
-import canonicalize from 'canonicalize';
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../common/canonical-json.js';
 
 /** What an event's hash covers: everything about it but the hash itself. */
 export interface HashedContent {
@@ -16,9 +16,7 @@ export interface HashedContent {
  * event hashes the same whichever store or JSON encoder wrote it.
  */
 export function eventHash(content: HashedContent): string {
-  const canonical = canonicalize(content);
-  if (canonical === undefined) throw new Error('event content cannot be canonicalised');
-  return createHash('sha256').update(canonical).digest('hex');
+  return createHash('sha256').update(canonicalJson(content)).digest('hex');
 }
 
 /** Metadata as it is hashed: the stored metadata without its `hash` field. */

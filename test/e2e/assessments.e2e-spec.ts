@@ -168,6 +168,19 @@ describe('Assessments over HTTP (e2e)', () => {
     });
   });
 
+  describe('text the hash chain must still cover', () => {
+    it('a lone UTF-16 surrogate in a statement is stored, hashed and verified like any text (it once failed the hash with a 500)', async () => {
+      const raw = JSON.stringify(draftBody({ statement: 'Escalation is unlikely ' })).replace('unlikely ', 'unlikely \\ud800');
+      const created = await api.request('POST', '/assessments', { raw, headers: { 'content-type': 'application/json' } });
+      expect(created.status).toBe(201);
+      const id = created.body.assessmentId;
+      expect((await api.request('GET', `/assessments/${id}`)).body.statement).toBe('Escalation is unlikely \ud800');
+      const reworded = await api.request('POST', `/assessments/${id}/statement`, { body: { statement: 'Escalation is unlikely.', rationale: 'r', expectedRevision: 0 } });
+      expect(reworded.status).toBe(200);
+      expect((await api.request('GET', `/assessments/${id}/integrity`)).body).toMatchObject({ valid: true, events: 2 });
+    });
+  });
+
   describe('concurrency', () => {
     it('of two changes made against the same revision, exactly one succeeds and the other gets 409 with the current revision', async () => {
       const { assessmentId: id } = await draft();
