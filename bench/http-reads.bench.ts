@@ -2,7 +2,7 @@
  * Reads over HTTP: `GET /assessments/:id` (folds the stream) and a filtered
  * list from the read models, against a bare Fastify handler answering the
  * same bytes.
- *   npm run build && node dist/bench/http-reads.bench.js [seconds]
+ *   npm run build && node dist/bench/http-reads.bench.js [seconds per load] [rounds]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,8 +11,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { SqliteEventStore } from '../src/event-store/sqlite/sqlite-event-store.js';
 import { isMain } from './lib/cli.js';
 import { generateAssessments } from './lib/generate-history.js';
-import { requestJson, runLoad, startServer } from './lib/http-load.js';
+import { combineLoads, requestJson, runLoad, startServer } from './lib/http-load.js';
 import type { LoadOptions, LoadResult, ServerHandle } from './lib/http-load.js';
+import type { StoppedMessage } from './lib/http-server.child.js';
+import type { LoadPlan } from './lib/load-plans.js';
 import { ratio } from './lib/stats.js';
 
 export interface HttpReadsOptions {
@@ -20,11 +22,21 @@ export interface HttpReadsOptions {
   /** Events in each assessment's stream (the draft included): what GET /assessments/:id folds. */
   readonly eventsPerAssessment: number;
   readonly connections: number;
+  /** Length of each load, in each round. */
   readonly durationSeconds: number;
+  /** Before each server's first load of each path only. */
   readonly warmupSeconds: number;
+  /**
+   * Rounds of loads, each taking every path on every server in turn, bare
+   * and ledger side by side: a machine that slows down for a while slows
+   * both, instead of only whichever was measured then.
+   */
+  readonly rounds: number;
 }
 
 export const LIST_PATH = '/assessments?status=draft&region=Moldova&limit=20';
+
+type Measured = 'bareGetOne' | 'ledgerGetOne' | 'bareList' | 'ledgerList' | 'ledgerListUncached';
 
 export interface HttpReadsFigures {
   readonly options: HttpReadsOptions;
@@ -43,14 +55,17 @@ export interface HttpReadsFigures {
   readonly getOneRatio: number;
   readonly listRatio: number;
   readonly listUncachedRatio: number;
+  /** The same three ratios round by round, to show how much they moved. */
+  readonly roundRatios: { readonly getOne: number[]; readonly list: number[]; readonly listUncached: number[] };
 }
 
 export const HTTP_READS_DEFAULTS: HttpReadsOptions = {
   assessments: 1000,
   eventsPerAssessment: 10,
   connections: 64,
-  durationSeconds: 10,
+  durationSeconds: 5,
   warmupSeconds: 2,
+  rounds: 2,
 };
 
 /** Polls the admin endpoint until the read models have applied everything in the log. */
@@ -74,57 +89,73 @@ export async function benchHttpReads(options: HttpReadsOptions = HTTP_READS_DEFA
     const { ids } = await generateAssessments(store, options.assessments, options.eventsPerAssessment);
     await store.close();
 
-    const server = await startServer({ type: 'start', kind: 'ledger', dataDir });
-    let ledgerGetOne: LoadResult;
-    let ledgerList: LoadResult;
+    // All three servers run at once and take their loads in turns (only the loaded one has work).
+    const servers: ServerHandle[] = [];
+    const stopAll = () => Promise.all(servers.map((server) => server.stop().catch(() => undefined)));
+    let loads: Record<Measured, LoadResult[]>;
     let getOneBody: string;
     let listBody: string;
+    let ledgerStopped: StoppedMessage;
     try {
-      await projectionsCaughtUp(server);
-      const one = await requestJson(`${server.url}/assessments/${ids[0]}`, 'GET');
-      const list = await requestJson<{ total: number }>(`${server.url}${LIST_PATH}`, 'GET');
+      const ledger = await startServer({ type: 'start', kind: 'ledger', dataDir });
+      servers.push(ledger);
+      // The same list on a server that keeps no answers: what each read model query costs.
+      const uncached = await startServer({ type: 'start', kind: 'ledger', dataDir, env: { LIST_CACHE_ENTRIES: '0' } });
+      servers.push(uncached);
+      await projectionsCaughtUp(ledger);
+      await projectionsCaughtUp(uncached);
+      const one = await requestJson(`${ledger.url}/assessments/${ids[0]}`, 'GET');
+      const list = await requestJson<{ total: number }>(`${ledger.url}${LIST_PATH}`, 'GET');
       if (one.status !== 200 || list.status !== 200 || list.body.total === 0) {
         throw new Error(`unexpected read answers: ${one.status} ${list.status} ${list.text.slice(0, 200)}`);
       }
       getOneBody = one.text;
       listBody = list.text;
-      ledgerGetOne = await runLoad(server.url, { kind: 'get-each', ids }, load);
-      ledgerList = await runLoad(server.url, { kind: 'get-path', path: LIST_PATH }, load);
-    } catch (error) {
-      await server.stop().catch(() => undefined);
-      throw error;
-    }
-    const stopped = await server.stop();
+      const bare = await startServer({ type: 'start', kind: 'bare', getOneBody, listBody });
+      servers.push(bare);
 
-    // The same list again on a server that keeps no answers: what each read model query costs.
-    const uncachedServer = await startServer({ type: 'start', kind: 'ledger', dataDir, env: { LIST_CACHE_ENTRIES: '0' } });
-    let ledgerListUncached: LoadResult;
-    try {
-      await projectionsCaughtUp(uncachedServer);
-      ledgerListUncached = await runLoad(uncachedServer.url, { kind: 'get-path', path: LIST_PATH }, load);
+      const getEach: LoadPlan = { kind: 'get-each', ids };
+      const getList: LoadPlan = { kind: 'get-path', path: LIST_PATH };
+      const order: [Measured, ServerHandle, LoadPlan][] = [
+        ['bareGetOne', bare, getEach],
+        ['ledgerGetOne', ledger, getEach],
+        ['bareList', bare, getList],
+        ['ledgerList', ledger, getList],
+        ['ledgerListUncached', uncached, getList],
+      ];
+      loads = { bareGetOne: [], ledgerGetOne: [], bareList: [], ledgerList: [], ledgerListUncached: [] };
+      for (let round = 0; round < options.rounds; round++) {
+        for (const [measured, server, plan] of order) {
+          loads[measured].push(await runLoad(server.url, plan, { ...load, warmupSeconds: round === 0 ? load.warmupSeconds : 0 }));
+        }
+      }
+      ledgerStopped = await ledger.stop();
+      servers.shift();
     } finally {
-      await uncachedServer.stop();
+      await stopAll();
     }
 
-    const bareServer = await startServer({ type: 'start', kind: 'bare', getOneBody, listBody });
-    let bareGetOne: LoadResult;
-    let bareList: LoadResult;
-    try {
-      bareGetOne = await runLoad(bareServer.url, { kind: 'get-each', ids }, load);
-      bareList = await runLoad(bareServer.url, { kind: 'get-path', path: LIST_PATH }, load);
-    } finally {
-      await bareServer.stop();
-    }
-
+    const combined = Object.fromEntries(Object.entries(loads).map(([measured, results]) => [measured, combineLoads(results)])) as Record<Measured, LoadResult>;
+    const perRound = (ledger: Measured, bare: Measured) => loads[ledger].map((result, i) => ratio(result.requestsPerSecond, loads[bare][i].requestsPerSecond));
     return {
       options,
       listPath: LIST_PATH,
       responseBytes: { getOne: Buffer.byteLength(getOneBody), list: Buffer.byteLength(listBody) },
-      bare: { getOne: bareGetOne, list: bareList },
-      ledger: { getOne: ledgerGetOne, list: ledgerList, listUncached: ledgerListUncached, serverPeakRssMb: stopped.peakRssMb },
-      getOneRatio: ratio(ledgerGetOne.requestsPerSecond, bareGetOne.requestsPerSecond),
-      listRatio: ratio(ledgerList.requestsPerSecond, bareList.requestsPerSecond),
-      listUncachedRatio: ratio(ledgerListUncached.requestsPerSecond, bareList.requestsPerSecond),
+      bare: { getOne: combined.bareGetOne, list: combined.bareList },
+      ledger: {
+        getOne: combined.ledgerGetOne,
+        list: combined.ledgerList,
+        listUncached: combined.ledgerListUncached,
+        serverPeakRssMb: ledgerStopped.peakRssMb,
+      },
+      getOneRatio: ratio(combined.ledgerGetOne.requestsPerSecond, combined.bareGetOne.requestsPerSecond),
+      listRatio: ratio(combined.ledgerList.requestsPerSecond, combined.bareList.requestsPerSecond),
+      listUncachedRatio: ratio(combined.ledgerListUncached.requestsPerSecond, combined.bareList.requestsPerSecond),
+      roundRatios: {
+        getOne: perRound('ledgerGetOne', 'bareGetOne'),
+        list: perRound('ledgerList', 'bareList'),
+        listUncached: perRound('ledgerListUncached', 'bareList'),
+      },
     };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
@@ -133,5 +164,6 @@ export async function benchHttpReads(options: HttpReadsOptions = HTTP_READS_DEFA
 
 if (isMain(import.meta.url)) {
   const seconds = Number(process.argv[2] ?? HTTP_READS_DEFAULTS.durationSeconds);
-  console.log(JSON.stringify(await benchHttpReads({ ...HTTP_READS_DEFAULTS, durationSeconds: seconds }), null, 2));
+  const rounds = Number(process.argv[3] ?? HTTP_READS_DEFAULTS.rounds);
+  console.log(JSON.stringify(await benchHttpReads({ ...HTTP_READS_DEFAULTS, durationSeconds: seconds, rounds }), null, 2));
 }

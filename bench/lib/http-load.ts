@@ -8,6 +8,7 @@ import { childExited, forkBenchChild, nextMessage } from './child-process.js';
 import type { LoadResult, RunLoadMessage } from './autocannon.child.js';
 import type { StartMessage, StoppedMessage } from './http-server.child.js';
 import type { LoadPlan } from './load-plans.js';
+import { round } from './stats.js';
 
 export type { LoadResult } from './autocannon.child.js';
 
@@ -51,6 +52,37 @@ export interface LoadOptions {
   readonly connections: number;
   readonly durationSeconds: number;
   readonly warmupSeconds: number;
+}
+
+/**
+ * Several loads of one kind taken as one: requests and seconds summed (so
+ * requests/s is over all of them), status counts summed, p50 the median of
+ * the loads' p50s and p99 the highest of their p99s.
+ */
+export function combineLoads(loads: readonly LoadResult[]): LoadResult {
+  if (loads.length === 0) throw new Error('combineLoads needs at least one load');
+  if (loads.length === 1) return loads[0];
+  const sum = (pick: (load: LoadResult) => number) => loads.reduce((total, load) => total + pick(load), 0);
+  const requests = sum((l) => l.requests);
+  const seconds = sum((l) => l.seconds);
+  const status2xx = sum((l) => l.status2xx);
+  const non2xx = sum((l) => l.non2xx);
+  const statusCodes: Record<string, number> = {};
+  for (const load of loads) for (const [code, count] of Object.entries(load.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + count;
+  const p50s = loads.map((l) => l.p50Ms).sort((a, b) => a - b);
+  return {
+    requests,
+    seconds: round(seconds, 3),
+    requestsPerSecond: seconds > 0 ? Math.round(requests / seconds) : 0,
+    p50Ms: p50s[(p50s.length - 1) >> 1],
+    p99Ms: Math.max(...loads.map((l) => l.p99Ms)),
+    status2xx,
+    non2xx,
+    share2xx: status2xx + non2xx > 0 ? round(status2xx / (status2xx + non2xx), 4) : 0,
+    statusCodes,
+    errors: sum((l) => l.errors),
+    timeouts: sum((l) => l.timeouts),
+  };
 }
 
 /** Runs autocannon in its own process against `url` and returns what it measured. */

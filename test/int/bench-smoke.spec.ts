@@ -34,7 +34,7 @@ describe('benchmark harness (smoke)', () => {
   });
 
   it('reads one assessment and a filtered list over HTTP, against a bare handler', async () => {
-    const figures = await benchHttpReads({ assessments: 16, eventsPerAssessment: 3, connections: 4, durationSeconds: 1, warmupSeconds: 0 });
+    const figures = await benchHttpReads({ assessments: 16, eventsPerAssessment: 3, connections: 4, durationSeconds: 1, warmupSeconds: 0, rounds: 2 });
     for (const load of [figures.bare.getOne, figures.bare.list, figures.ledger.getOne, figures.ledger.list, figures.ledger.listUncached]) {
       positiveRate(load.requestsPerSecond);
       expect(load.share2xx).toBe(1);
@@ -43,6 +43,9 @@ describe('benchmark harness (smoke)', () => {
     expect(figures.getOneRatio).toBeGreaterThan(0);
     expect(figures.listRatio).toBeGreaterThan(0);
     expect(figures.listUncachedRatio).toBeGreaterThan(0);
+    // Two rounds, combined: each load's requests are the sum of its rounds'.
+    expect(figures.roundRatios.getOne).toHaveLength(2);
+    expect(figures.ledger.getOne.seconds).toBeGreaterThanOrEqual(1.5);
     results.reads = figures;
   });
 

@@ -14,7 +14,7 @@ describe('canonicalJson', () => {
 
   it('leaves out undefined members and writes undefined array items as null, as canonicalize does', () => {
     fc.assert(
-      fc.property(fc.object({ withUndefinedValue: true, values: [fc.string(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null)] }), fc.array(fc.option(fc.integer(), { nil: undefined })), (object, array) => {
+      fc.property(fc.object({ values: [fc.constant(undefined), fc.string(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null)] }), fc.array(fc.option(fc.integer(), { nil: undefined })), (object, array) => {
         expect(canonicalJson({ object, array })).toBe(canonicalize({ object, array }));
       }),
       { numRuns: 500 },
