@@ -4,7 +4,7 @@
  * same bytes.
  *   npm run build && node dist/bench/http-reads.bench.js [seconds per load] [rounds]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -85,9 +85,15 @@ export async function benchHttpReads(options: HttpReadsOptions = HTTP_READS_DEFA
   try {
     // Histories written straight into the store the server will open (the service's own event shapes),
     // so that preparing 10k events takes a second, not a minute of HTTP.
-    const store = new SqliteEventStore({ filename: join(dataDir, 'events.sqlite'), synchronous: 'OFF' });
+    const cachedDir = join(dataDir, 'cached');
+    const uncachedDir = join(dataDir, 'uncached');
+    mkdirSync(cachedDir);
+    mkdirSync(uncachedDir);
+    const store = new SqliteEventStore({ filename: join(cachedDir, 'events.sqlite'), synchronous: 'OFF' });
     const { ids } = await generateAssessments(store, options.assessments, options.eventsPerAssessment);
     await store.close();
+    // Each server has a data directory of its own: two services on one directory would both project into it.
+    copyFileSync(join(cachedDir, 'events.sqlite'), join(uncachedDir, 'events.sqlite'));
 
     // All three servers run at once and take their loads in turns (only the loaded one has work).
     const servers: ServerHandle[] = [];
@@ -97,10 +103,10 @@ export async function benchHttpReads(options: HttpReadsOptions = HTTP_READS_DEFA
     let listBody: string;
     let ledgerStopped: StoppedMessage;
     try {
-      const ledger = await startServer({ type: 'start', kind: 'ledger', dataDir });
+      const ledger = await startServer({ type: 'start', kind: 'ledger', dataDir: cachedDir });
       servers.push(ledger);
       // The same list on a server that keeps no answers: what each read model query costs.
-      const uncached = await startServer({ type: 'start', kind: 'ledger', dataDir, env: { LIST_CACHE_ENTRIES: '0' } });
+      const uncached = await startServer({ type: 'start', kind: 'ledger', dataDir: uncachedDir, env: { LIST_CACHE_ENTRIES: '0' } });
       servers.push(uncached);
       await projectionsCaughtUp(ledger);
       await projectionsCaughtUp(uncached);
