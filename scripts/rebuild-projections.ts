@@ -8,19 +8,15 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../src/app.module.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { ProjectionService } from '../src/projections/projection.service.js';
-import { runningServicePid } from '../src/projections/service-lock.js';
+import { holdDataDir } from './lib/ledger-context.js';
 import { startProgress } from './lib/progress.js';
 
 async function main(): Promise<void> {
   const config = { ...loadConfig(), runProjections: false, logLevel: 'warn' as const };
-  const pid = runningServicePid(config.dataDir);
-  if (pid !== null) {
-    console.error(
-      `The service (pid ${pid}) is running on ${config.dataDir}; it owns the read models.\n` +
-        'Rebuild through it instead: curl -X POST localhost:3000/admin/projections/rebuild',
-    );
-    process.exit(2);
-  }
+  holdDataDir(
+    config.dataDir,
+    'If it is the service, it owns the read models: rebuild through it instead (curl -X POST localhost:3000/admin/projections/rebuild).',
+  );
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
   const projections = app.get(ProjectionService);
   const progress = startProgress({ label: 'rebuilding', unit: 'positions', total: 0 });

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../../src/app.module.js';
 import { ConfigError, loadConfig } from '../../src/config/app-config.js';
 import type { AppConfig } from '../../src/config/app-config.js';
-import { runningServicePid } from '../../src/projections/service-lock.js';
+import { DataDirInUseError, lockDataDir } from '../../src/common/data-dir-lock.js';
 
 export interface LedgerContext {
   readonly app: INestApplicationContext;
@@ -31,10 +31,20 @@ export async function openLedger(options: { writes?: { advice: string } } = {}):
     if (error instanceof ConfigError) refuse(error.message);
     throw error;
   }
-  if (options.writes) {
-    const pid = runningServicePid(config.dataDir);
-    if (pid !== null) refuse(`The service (pid ${pid}) is running on ${config.dataDir}. ${options.writes.advice}`);
-  }
+  if (options.writes) holdDataDir(config.dataDir, options.writes.advice);
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
   return { app, config };
+}
+
+/**
+ * Takes the data directory for the rest of this command (the lock goes with
+ * the process), or refuses while the service or another tool holds it.
+ */
+export function holdDataDir(dataDir: string, advice: string): void {
+  try {
+    lockDataDir(dataDir);
+  } catch (error) {
+    if (error instanceof DataDirInUseError) refuse(`${error.message}. ${advice}`);
+    throw error;
+  }
 }

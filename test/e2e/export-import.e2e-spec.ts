@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { lockDataDir } from '../../src/common/data-dir-lock.js';
 import { draftBody } from '../support/fixtures.js';
 import { runScript } from '../support/server-process.js';
 import { startTestApp, tempDataDir } from '../support/test-app.js';
@@ -97,13 +98,19 @@ describe('npm run export / npm run import (e2e)', () => {
     expect(result.stderr).toMatch(/already holds events; import restores into an empty ledger only/);
   });
 
-  it('refuses while a service runs on the data directory', () => {
+  it('refuses while a service holds the data directory', () => {
     const running = join(work, 'running');
     mkdirSync(running);
-    writeFileSync(join(running, 'ledger.pid'), String(process.pid));
-    const result = runScript('import-ledger.js', running, [exported]);
-    expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/is running on/);
+    // Given: this process holds the directory, as a running service does.
+    const lock = lockDataDir(running);
+    try {
+      const result = runScript('import-ledger.js', running, [exported]);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain(`${running} is in use by another process (pid ${process.pid})`);
+    } finally {
+      lock.release();
+    }
+    expect(existsSync(join(running, 'events.sqlite'))).toBe(false);
   });
 
   describe('refuses a damaged file, naming the line, and writes nothing', () => {

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { lockDataDir } from '../../src/common/data-dir-lock.js';
 import { draftBody } from '../support/fixtures.js';
 import { childEnv } from '../support/server-process.js';
 import { startTestApp, tempDataDir } from '../support/test-app.js';
@@ -30,11 +30,16 @@ describe('npm run projections:rebuild (e2e)', () => {
     await api.destroy();
   });
 
-  it('refuses while a service runs on the same data directory', () => {
+  it('refuses while a service holds the same data directory, and rebuilds once it is free', () => {
     const dataDir = tempDataDir();
-    writeFileSync(join(dataDir, 'ledger.pid'), String(process.pid));
-    const result = runCli(dataDir);
-    expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/is running .* POST .*\/admin\/projections\/rebuild/s);
+    const lock = lockDataDir(dataDir);
+    try {
+      const result = runCli(dataDir);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/in use by another process .* POST .*\/admin\/projections\/rebuild/s);
+    } finally {
+      lock.release();
+    }
+    expect(runCli(dataDir).status).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ import { ReadModelDatabase } from '../../src/projections/read-model-database.js'
 import { draftBody } from '../support/fixtures.js';
 import { dumpReadModels } from '../support/projection-stack.js';
 import { get, runScript, startServer, writeLoad } from '../support/server-process.js';
+import type { ServerProcess } from '../support/server-process.js';
 import { startTestApp, tempDataDir } from '../support/test-app.js';
 
 /** Every acknowledged change must be there, at at least the acknowledged revision. */
@@ -95,6 +96,37 @@ describe('Restarts, crashes and shutdowns (e2e, real server processes)', () => {
       expect(dumpReadModels(after)).toEqual(before);
       after.close();
     } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('one service per data directory: a second one refuses to start while the first runs, and starts once the first was killed', async () => {
+    const dataDir = tempDataDir();
+    const started: ServerProcess[] = [];
+    const start = async () => {
+      const server = await startServer(dataDir);
+      started.push(server);
+      return server;
+    };
+    try {
+      const first = await start();
+      const refused = await start().then(
+        () => null,
+        (error: Error) => error,
+      );
+      expect(refused?.message).toMatch(/server exited early \(2\).*is in use by another process \(pid \d+\).*DATA_DIR of its own/s);
+      // The refused one touched nothing: the first still serves.
+      expect((await get(first.url, '/health')).status).toBe(200);
+
+      // A crash leaves no stale lock behind: the operating system drops it with the process.
+      first.child.kill('SIGKILL');
+      await first.exited;
+      const third = await start();
+      expect((await get(third.url, '/health')).status).toBe(200);
+      third.child.kill('SIGTERM');
+      expect(await third.exited).toBe(0);
+    } finally {
+      for (const server of started) server.child.kill('SIGKILL');
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
