@@ -1,3 +1,4 @@
+import type { AssessmentCommand } from '../../src/assessments/domain/assessment-commands.js';
 import type { AssessmentDrafted } from '../../src/assessments/domain/assessment-events.js';
 
 export const ASSESSMENT_ID = '0b8e1c7a-3f7e-4c55-9c1e-2f4a9d8b6e01';
@@ -34,5 +35,22 @@ export function draftBody(overrides: Record<string, unknown> = {}): Record<strin
     effectiveAt: '2023-02-05T00:00:00Z',
     rationale: 'Russian resources are tied up in the war against Ukraine.',
     ...overrides,
+  };
+}
+
+/** The command that drafts the same statement as assessment `assessmentId`. */
+export function draftCommand(assessmentId: string): Extract<AssessmentCommand, { type: 'DraftAssessment' }> {
+  return {
+    type: 'DraftAssessment',
+    data: {
+      assessmentId,
+      statement: 'Active escalation of these conflicts is unlikely in the short term.',
+      likelihood: { scale: 'nta', term: 'unlikely' },
+      confidence: 'moderate',
+      horizon: { term: 'short-term' },
+      subject: { actors: ['Russia'], regions: ['Moldova', 'Georgia'], topics: ['military pressure'] },
+      source: { document: 'National Threat Assessment 2023', section: 'Post-Soviet region' },
+      rationale: 'Russian resources are tied up in the war against Ukraine.',
+    },
   };
 }

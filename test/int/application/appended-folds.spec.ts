@@ -4,6 +4,7 @@ import { AssessmentRepository } from '../../../src/assessments/application/asses
 import type { AssessmentCommand } from '../../../src/assessments/domain/assessment-commands.js';
 import type { EventStore } from '../../../src/event-store/event-store.port.js';
 import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store.js';
+import { draftCommand } from '../../support/fixtures.js';
 
 /** Counts the events a repository reads back, to see which loads fold nothing new. */
 function countingReads(store: EventStore): { store: EventStore; reads: () => number } {
@@ -61,22 +62,6 @@ function everyCommand(successor: string): [AssessmentCommand, string][] {
   ];
 }
 
-function draft(id: string): AssessmentCommand {
-  return {
-    type: 'DraftAssessment',
-    data: {
-      assessmentId: id,
-      statement: 'Active escalation of these conflicts is unlikely in the short term.',
-      likelihood: { scale: 'nta', term: 'unlikely' },
-      confidence: 'moderate',
-      horizon: { term: 'short-term' },
-      subject: { actors: ['Russia'], regions: ['Moldova'], topics: ['escalation'] },
-      source: { document: 'NTA 2023', section: null },
-      rationale: 'First assessment.',
-    },
-  };
-}
-
 describe('the state a command appended, kept by the repository', () => {
   let store: SqliteEventStore;
   beforeEach(() => {
@@ -92,9 +77,9 @@ describe('the state a command appended, kept by the repository', () => {
     const executor = new AssessmentCommandExecutor(repository);
     const id = randomUUID();
     const successor = randomUUID();
-    await executor.execute(successor, draft(successor), meta('alice'), 'no_stream');
+    await executor.execute(successor, draftCommand(successor), meta('alice'), 'no_stream');
     // Backdated, so that the outcomes below, known in 2026, come after the judgment.
-    await executor.execute(id, draft(id), meta('alice', '2025-06-01T00:00:00.000Z'), 'no_stream');
+    await executor.execute(id, draftCommand(id), meta('alice', '2025-06-01T00:00:00.000Z'), 'no_stream');
     let revision = 0;
     for (const [command, actor] of everyCommand(successor)) {
       const readsBefore = counted.reads();
@@ -118,7 +103,7 @@ describe('the state a command appended, kept by the repository', () => {
   it('is not kept when the store recognised the append as a retry, whose stored events carry the first attempt’s times', async () => {
     const repository = new AssessmentRepository(store);
     const id = randomUUID();
-    await new AssessmentCommandExecutor(repository).execute(id, draft(id), meta('alice'), 'no_stream');
+    await new AssessmentCommandExecutor(repository).execute(id, draftCommand(id), meta('alice'), 'no_stream');
     // Given: two instances at revision 0; the first appends a rewording, the second retries it (same event id) with other times.
     const other = new AssessmentRepository(store);
     const otherBase = await other.loadForChange(id);

@@ -7,6 +7,7 @@ import { assessmentStream } from '../../../src/assessments/application/assessmen
 import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store.js';
 import { verifyChain } from '../../../src/integrity/chain-verification.js';
 import { IntegrityService } from '../../../src/integrity/integrity.service.js';
+import { draftCommand } from '../../support/fixtures.js';
 import { commandStack } from '../../support/projection-stack.js';
 
 /** Writes two assessments of four events each through the real command path. */
@@ -15,23 +16,7 @@ async function ledgerOnDisk(file: string): Promise<string[]> {
   const ids = [randomUUID(), randomUUID()];
   for (const id of ids) {
     const meta = { actor: 'alice', correlationId: randomUUID() };
-    await executor.execute(
-      id,
-      {
-        type: 'DraftAssessment',
-        data: {
-          assessmentId: id,
-          statement: 'Escalation is unlikely in the short term.',
-          likelihood: { scale: 'nta', term: 'unlikely' },
-          confidence: 'moderate',
-          horizon: { term: 'short-term' },
-          subject: { actors: ['Russia'], regions: ['Moldova'], topics: [] },
-          rationale: 'Forces are committed elsewhere.',
-        },
-      },
-      meta,
-      'no_stream',
-    );
+    await executor.execute(id, draftCommand(id), meta, 'no_stream');
     await executor.execute(id, { type: 'ChangeConfidence', data: { confidence: 'high', basis: 'new-information', rationale: 'r1' } }, meta, 0);
     await executor.execute(id, { type: 'RewordStatement', data: { statement: 'Escalation is very unlikely.', rationale: 'r2' } }, meta, 1);
     await executor.execute(id, { type: 'ChangeConfidence', data: { confidence: 'low', basis: 'correction', rationale: 'r3' } }, meta, 2);
