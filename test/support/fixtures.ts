@@ -47,7 +47,7 @@ export function draftCommand(assessmentId: string): Extract<AssessmentCommand, {
       statement: 'Active escalation of these conflicts is unlikely in the short term.',
       likelihood: { scale: 'nta', term: 'unlikely' },
       confidence: 'moderate',
-      horizon: { term: 'short-term' },
+      horizon: { term: 'short-term', start: '2023-02-05' },
       subject: { actors: ['Russia'], regions: ['Moldova', 'Georgia'], topics: ['military pressure'] },
       source: { document: 'National Threat Assessment 2023', section: 'Post-Soviet region' },
       rationale: 'Russian resources are tied up in the war against Ukraine.',

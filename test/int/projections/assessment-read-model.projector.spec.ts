@@ -5,23 +5,10 @@ import { SNAPSHOT_EVERY } from '../../../src/assessments/application/assessment-
 import { AssessmentRepository } from '../../../src/assessments/application/assessment.repository.js';
 import { OPEN_END } from '../../../src/assessments/projections/assessment-read-model.schema.js';
 import { ReadModelAssessmentSnapshots } from '../../../src/assessments/projections/read-model-assessment-snapshots.js';
+import { draftCommand } from '../../support/fixtures.js';
 import { commandStack, projectionStack } from '../../support/projection-stack.js';
 
 const meta = (actor = 'alice', effectiveAt?: string): CommandMetadata => ({ actor, correlationId: randomUUID(), effectiveAt });
-
-const draft = (assessmentId: string): AssessmentCommand => ({
-  type: 'DraftAssessment',
-  data: {
-    assessmentId,
-    statement: 'Active escalation of these conflicts is unlikely in the short term.',
-    likelihood: { scale: 'nta', term: 'unlikely' },
-    confidence: 'moderate',
-    horizon: { term: 'short-term', start: '2023-02-05' },
-    subject: { actors: ['Russia'], regions: ['Moldova', 'Georgia'], topics: ['military pressure'] },
-    source: { document: 'National Threat Assessment 2023', section: 'Post-Soviet region' },
-    rationale: 'Russian resources are tied up in Ukraine.',
-  },
-});
 
 describe('AssessmentReadModelProjector', () => {
   const setup = () => {
@@ -42,7 +29,7 @@ describe('AssessmentReadModelProjector', () => {
 
   it('AssessmentDrafted: key, wording, subject terms, an open current version and an audit entry', async () => {
     const t = setup();
-    await t.run(draft(t.id), meta('alice', '2023-02-05T00:00:00Z'));
+    await t.run(draftCommand(t.id), meta('alice', '2023-02-05T00:00:00Z'));
     const version = t.one<Record<string, unknown>>('SELECT * FROM assessment_versions');
     expect(version).toMatchObject({
       revision: 0,
@@ -75,7 +62,7 @@ describe('AssessmentReadModelProjector', () => {
     expect(t.one('SELECT event_type, updated_by, rationale, basis FROM assessment_versions')).toEqual({
       event_type: 'AssessmentDrafted',
       updated_by: 'alice',
-      rationale: 'Russian resources are tied up in Ukraine.',
+      rationale: 'Russian resources are tied up in the war against Ukraine.',
       basis: null,
     });
     expect(t.all("SELECT rowid FROM statement_search WHERE statement_search MATCH 'escalation'")).toHaveLength(1);
@@ -84,7 +71,7 @@ describe('AssessmentReadModelProjector', () => {
 
   it('each change closes the previous version on both time axes and opens a new one', async () => {
     const t = setup();
-    await t.run(draft(t.id), meta('alice', '2023-02-05T00:00:00Z'));
+    await t.run(draftCommand(t.id), meta('alice', '2023-02-05T00:00:00Z'));
     await t.run(
       { type: 'ChangeLikelihood', data: { likelihood: { probability: 0.1 }, basis: 'new-information', rationale: 'Redeployed.' } },
       meta('alice', '2023-03-01T00:00:00Z'),
@@ -105,7 +92,7 @@ describe('AssessmentReadModelProjector', () => {
     ['AssessmentWithdrawn', { type: 'WithdrawAssessment', data: { rationale: 'r' } }, "SELECT count(*) AS n FROM assessment_versions WHERE status = 'withdrawn' AND is_current = 1", 1],
   ] as [string, AssessmentCommand, string, number][])('%s updates its rows', async (_type, command, sql, expected) => {
     const t = setup();
-    await t.run(draft(t.id));
+    await t.run(draftCommand(t.id));
     await t.run(command);
     expect(t.one<{ n: number }>(sql).n).toBe(expected);
     expect(t.one<{ n: number }>('SELECT count(*) AS n FROM assessment_versions WHERE is_current = 1').n).toBe(1);
@@ -114,7 +101,7 @@ describe('AssessmentReadModelProjector', () => {
 
   it('AssessmentPublished and AssessmentSuperseded record who published and the successor', async () => {
     const t = setup();
-    await t.run(draft(t.id));
+    await t.run(draftCommand(t.id));
     await t.run({ type: 'PublishAssessment', data: { rationale: 'ok' } }, meta('bob'));
     const successor = randomUUID();
     await t.run({ type: 'SupersedeAssessment', data: { supersededBy: successor, rationale: 'new edition' } });
@@ -128,7 +115,7 @@ describe('AssessmentReadModelProjector', () => {
 
   it('after a restart (nothing in memory), folds the assessment from the store and carries on', async () => {
     const t = setup();
-    await t.run(draft(t.id));
+    await t.run(draftCommand(t.id));
     await t.run({ type: 'ChangeConfidence', data: { confidence: 'high', basis: 'new-reasoning', rationale: 'r' } });
     t.projector.reset();
     await t.run({ type: 'ChangeConfidence', data: { confidence: 'low', basis: 'correction', rationale: 'r' } });
@@ -142,7 +129,7 @@ describe('AssessmentReadModelProjector', () => {
     const commands = commandStack();
     const projection = projectionStack(commands.store);
     const id = randomUUID();
-    await commands.executor.execute(id, draft(id), meta(), 'no_stream');
+    await commands.executor.execute(id, draftCommand(id), meta(), 'no_stream');
     const at = new Date().toISOString();
     await commands.store.appendToStream(
       `assessment-${id}`,
@@ -166,7 +153,7 @@ describe('AssessmentReadModelProjector', () => {
   });
   it('ClassificationChanged: the assessment’s marking and its new current version’s agree (current lists filter on the version’s alone)', async () => {
     const t = setup();
-    await t.run(draft(t.id));
+    await t.run(draftCommand(t.id));
     await t.run({ type: 'ChangeClassification', data: { classification: 'CONFIDENTIAL', rationale: 'Sources now sensitive.' } });
     await t.run({ type: 'ChangeConfidence', data: { confidence: 'high', basis: 'new-information', rationale: 'r' } });
     expect(t.one('SELECT classification FROM assessment_keys')).toEqual({ classification: 'CONFIDENTIAL' });
