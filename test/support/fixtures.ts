@@ -38,19 +38,8 @@ export function draftBody(overrides: Record<string, unknown> = {}): Record<strin
   };
 }
 
-/** The command that drafts the same statement as assessment `assessmentId`. */
+/** The command that drafts the same statement as assessment `assessmentId` (the HTTP body without its effectiveAt). */
 export function draftCommand(assessmentId: string): Extract<AssessmentCommand, { type: 'DraftAssessment' }> {
-  return {
-    type: 'DraftAssessment',
-    data: {
-      assessmentId,
-      statement: 'Active escalation of these conflicts is unlikely in the short term.',
-      likelihood: { scale: 'nta', term: 'unlikely' },
-      confidence: 'moderate',
-      horizon: { term: 'short-term', start: '2023-02-05' },
-      subject: { actors: ['Russia'], regions: ['Moldova', 'Georgia'], topics: ['military pressure'] },
-      source: { document: 'National Threat Assessment 2023', section: 'Post-Soviet region' },
-      rationale: 'Russian resources are tied up in the war against Ukraine.',
-    },
-  };
+  const { effectiveAt: _effectiveAt, ...body } = draftBody();
+  return { type: 'DraftAssessment', data: { assessmentId, ...body } as Extract<AssessmentCommand, { type: 'DraftAssessment' }>['data'] };
 }
