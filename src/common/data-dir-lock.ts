@@ -30,7 +30,7 @@ export class DataDirInUseError extends Error {
   }
 }
 
-export function lockFile(dataDir: string): string {
+function lockFile(dataDir: string): string {
   return join(dataDir, 'ledger.lock');
 }
 
@@ -44,9 +44,9 @@ export function lockDataDir(dataDir: string): DataDirLock {
   const db = new Database(lockFile(dataDir), { timeout: 0 });
   try {
     db.pragma('locking_mode = EXCLUSIVE');
+    // The first write in exclusive locking mode takes the exclusive lock, and the connection keeps it past COMMIT.
     db.exec('BEGIN EXCLUSIVE');
-    db.exec('CREATE TABLE IF NOT EXISTS holder (pid INTEGER NOT NULL, since TEXT NOT NULL); DELETE FROM holder;');
-    db.prepare('INSERT INTO holder (pid, since) VALUES (?, ?)').run(process.pid, new Date().toISOString());
+    db.pragma(`user_version = ${process.pid}`);
     db.exec('COMMIT');
   } catch (error) {
     db.close();
