@@ -34,7 +34,7 @@ interface Sizes {
 
 const SIZES: Record<Mode, Sizes> = {
   quick: {
-    writes: { assessments: 1000, connections: 64, durationSeconds: 5, warmupSeconds: 1 },
+    writes: { assessments: 1000, connections: 64, durationSeconds: 5, warmupSeconds: 1, rounds: 1 },
     reads: { assessments: 1000, eventsPerAssessment: 10, connections: 64, durationSeconds: 3, warmupSeconds: 1, rounds: 1 },
     appends: { singleAppends: 1000, batches: 50, batchSize: 100, concurrency: 64, rounds: 3 },
     peer: { singleAppends: 300, batches: 20, batchSize: 100, concurrency: 64, rounds: 2 },
@@ -42,7 +42,7 @@ const SIZES: Record<Mode, Sizes> = {
     fold: { events: 10_000, iterations: 100, coldIterations: 5, warmupIterations: 3, maxSecondsPerLimit: 2 },
   },
   full: {
-    writes: { assessments: 1000, connections: 64, durationSeconds: 20, warmupSeconds: 3 },
+    writes: { assessments: 1000, connections: 64, durationSeconds: 5, warmupSeconds: 3, rounds: 4 },
     reads: { assessments: 1000, eventsPerAssessment: 10, connections: 64, durationSeconds: 5, warmupSeconds: 3, rounds: 3 },
     appends: { singleAppends: 5000, batches: 200, batchSize: 100, concurrency: 64, rounds: 5 },
     peer: { singleAppends: 2000, batches: 100, batchSize: 100, concurrency: 64, rounds: 3 },

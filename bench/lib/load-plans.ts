@@ -7,7 +7,18 @@
 /** Revisions (likelihood, confidence, statement in turn) of pre-drafted assessments, each against the revision last seen. */
 export interface RevisionsPlan {
   readonly kind: 'revisions';
-  readonly assessments: readonly { readonly id: string; readonly revision: number }[];
+  readonly assessments: readonly PlannedAssessment[];
+}
+
+/** Where an assessment stands when a load begins: its revision and, if known, what its next changes must differ from. */
+export interface PlannedAssessment {
+  readonly id: string;
+  readonly revision: number;
+  /** Changes made to it so far (default 0); picks the next kind of change and numbers the wording. */
+  readonly changes?: number;
+  readonly confidence?: 'low' | 'moderate' | 'high';
+  /** Its ICD 203 likelihood term, if it has one of the two the plan alternates. */
+  readonly likelihoodTerm?: 'likely' | 'unlikely' | null;
 }
 
 /** GET /assessments/:id over the given ids in turn. */
@@ -62,9 +73,9 @@ function revisionRequests(plan: RevisionsPlan): PlannedRequest[] {
   const idle: TrackedAssessment[] = plan.assessments.map((a) => ({
     id: a.id,
     revision: a.revision,
-    changes: 0,
-    confidence: 'moderate',
-    likelihoodTerm: null,
+    changes: a.changes ?? 0,
+    confidence: a.confidence ?? 'moderate',
+    likelihoodTerm: a.likelihoodTerm ?? null,
   }));
   const inFlight = new Map<string, TrackedAssessment>();
   const headers = { 'content-type': 'application/json', ...BENCH_AUTH_HEADERS };

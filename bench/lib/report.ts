@@ -38,7 +38,7 @@ export function tableOf(results: Results): TableRow[] {
     rows.push({
       figure: `HTTP revisions, durable, ${writes.options.connections} conn (req/s)`,
       value: `${n(l.requestsPerSecond)} (p50 ${ms(l.p50Ms)}, p99 ${ms(l.p99Ms)}; 2xx ${(l.share2xx * 100).toFixed(2)}%, non-2xx ${l.non2xx}; ${l.appendsPerCommit ?? '?'} appends/commit)`,
-      baseline: `bare Fastify ${n(writes.bare.requestsPerSecond)} (p50 ${ms(writes.bare.p50Ms)}, p99 ${ms(writes.bare.p99Ms)})`,
+      baseline: `bare Fastify ${n(writes.bare.requestsPerSecond)} (p50 ${ms(writes.bare.p50Ms)}, p99 ${ms(writes.bare.p99Ms)})${byRound(writes.roundRatios)}`,
       ratio: writes.throughputRatio,
       target: '≥ 0.25',
       met: atLeast(writes.throughputRatio, 0.25) && l.share2xx >= 0.999,

@@ -20,7 +20,7 @@ describe('benchmark harness (smoke)', () => {
   const positiveRate = (value: number) => expect(value).toBeGreaterThan(0);
 
   it('drives durable revisions over HTTP with no conflicts, against a bare handler', async () => {
-    const figures = await benchHttpWrites({ assessments: 16, connections: 4, durationSeconds: 1, warmupSeconds: 0 });
+    const figures = await benchHttpWrites({ assessments: 16, connections: 4, durationSeconds: 1, warmupSeconds: 0, rounds: 2 });
     positiveRate(figures.bare.requestsPerSecond);
     positiveRate(figures.ledger.requestsPerSecond);
     expect(figures.ledger.statusCodes['409'] ?? 0).toBe(0);
@@ -30,6 +30,8 @@ describe('benchmark harness (smoke)', () => {
     expect(figures.throughputRatio).toBeGreaterThan(0);
     positiveRate(figures.ledger.serverPeakRssMb);
     expect(figures.ledger.appendsPerCommit).toBeGreaterThanOrEqual(1);
+    // The second round starts from what the ledger held after the first: still no conflict, no no-op.
+    expect(figures.roundRatios).toHaveLength(2);
     results.writes = figures;
   });
 
