@@ -1,5 +1,6 @@
-import { applyDecorators, Type } from '@nestjs/common';
+import { applyDecorators, Type, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor.js';
 import { ApiErrorResponses } from './api-error-responses.decorator.js';
 import type { DocumentedErrorStatus } from './api-error-responses.decorator.js';
 import { NTA } from './nta-examples.js';
@@ -17,11 +18,13 @@ export interface ApiCommandOptions {
 /**
  * A command route: its answer, its errors, and the two headers every command
  * takes (an Idempotency-Key to make a retry safe, an X-Request-Id that
- * becomes the events' correlationId).
+ * becomes the events' correlationId). It also binds the interceptor that
+ * honours the Idempotency-Key, so a route documented as taking one does.
  */
 export function ApiCommand(options: ApiCommandOptions): MethodDecorator {
   const answer = options.created ? ApiCreatedResponse : ApiOkResponse;
   return applyDecorators(
+    UseInterceptors(IdempotencyInterceptor),
     ApiOperation({ summary: options.summary, description: options.description }),
     ApiHeader({
       name: 'Idempotency-Key',

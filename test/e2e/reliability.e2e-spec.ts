@@ -1,3 +1,9 @@
+import { RequestMethod } from '@nestjs/common';
+import { INTERCEPTORS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
+import { AssessmentCommandsController } from '../../src/assessments/http/assessment-commands.controller.js';
+import { AssessmentDissentsController } from '../../src/assessments/http/assessment-dissents.controller.js';
+import { AssessmentTradecraftController } from '../../src/assessments/http/assessment-tradecraft.controller.js';
+import { IdempotencyInterceptor } from '../../src/idempotency/idempotency.interceptor.js';
 import { draftBody } from '../support/fixtures.js';
 import { startTestApp, TestApp, tokenFor } from '../support/test-app.js';
 
@@ -29,6 +35,31 @@ describe('Reliability (e2e): idempotency keys and rate limits', () => {
     expect(applied.status).toBe(200);
     expect(again.body).toEqual(applied.body);
     expect(await history(first.body.assessmentId)).toHaveLength(2);
+  });
+
+  it('every command route honours the key, the tradecraft and dissent ones too', async () => {
+    const post = (path: string) => (c: { prototype: object }, name: string) => ({ path, name, handler: (c.prototype as Record<string, object>)[name] });
+    const routes = [AssessmentCommandsController, AssessmentTradecraftController, AssessmentDissentsController].flatMap((controller) =>
+      Object.getOwnPropertyNames(controller.prototype)
+        .map((name) => post(Reflect.getMetadata(PATH_METADATA, controller) as string)(controller, name))
+        .filter(({ handler }) => typeof handler === 'function' && Reflect.getMetadata(METHOD_METADATA, handler) === RequestMethod.POST),
+    );
+    expect(routes.length).toBe(21);
+    for (const { path, name, handler } of routes) {
+      const interceptors = (Reflect.getMetadata(INTERCEPTORS_METADATA, handler) ?? []) as unknown[];
+      expect({ path, name, idempotent: interceptors.includes(IdempotencyInterceptor) }).toEqual({ path, name, idempotent: true });
+    }
+
+    // And over HTTP, on a route of another controller than the draft's.
+    const { assessmentId } = (await api.request('POST', '/assessments', { body: draftBody() })).body;
+    const evidence = { title: 'Battalion redeployed', source: 'Imagery', reliability: 'B', credibility: 2, bearing: 'supports', rationale: 'r' };
+    const headers = { 'idempotency-key': 'link-imagery-1' };
+    const first = await api.request('POST', `/assessments/${assessmentId}/evidence`, { body: { ...evidence, expectedRevision: 0 }, headers });
+    const retry = await api.request('POST', `/assessments/${assessmentId}/evidence`, { body: { ...evidence, expectedRevision: 0 }, headers });
+    expect(first.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(await history(assessmentId)).toHaveLength(2);
   });
 
   it('the same key with a different body is refused with 422, and changes nothing', async () => {
