@@ -2,7 +2,10 @@
  * Summarises a V8 CPU profile (`node --cpu-prof`, or BENCH_CPU_PROF_DIR for
  * the benchmark children): time by part of the service, and the functions
  * with the most self time — what bench/README.md quotes as "where the time goes".
- *   node dist/bench/lib/cpu-profile-summary.js <file.cpuprofile> [top=15]
+ *   node dist/bench/lib/cpu-profile-summary.js <file.cpuprofile> [top=15] [inclusive-filter]
+ * With a third argument (a regular expression on "name file:line"), it also
+ * prints the inclusive time (the function and all it calls) of the matching
+ * functions: what a guard, a hook or a handler costs as a whole.
  */
 import { readFileSync } from 'node:fs';
 import { isMain } from './cli.js';
@@ -43,6 +46,36 @@ export function hottestFunctions(profile: CpuProfile, top = 15): HotFunction[] {
     selfMicros.set(key, entry);
   });
   return [...selfMicros.values()]
+    .sort((a, b) => b.micros - a.micros)
+    .slice(0, top)
+    .map((e) => ({ name: e.name, where: e.where, selfMs: Math.round(e.micros / 1000), selfShare: Math.round((e.micros / total) * 1000) / 10 }));
+}
+
+/** Time in each function and everything below it on the stack, for the functions whose "name where" matches `filter`. */
+export function inclusiveTimes(profile: CpuProfile, filter: RegExp, top = 30): HotFunction[] {
+  const byNode = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const micros = new Map<string, { name: string; where: string; micros: number }>();
+  let total = 0;
+  profile.samples.forEach((nodeId, i) => {
+    const delta = profile.timeDeltas[i] ?? 0;
+    total += delta;
+    const seen = new Set<string>();
+    for (let cursor: number | undefined = nodeId; cursor !== undefined; cursor = parent.get(cursor)) {
+      const frame = byNode.get(cursor)!.callFrame;
+      const where = frame.url ? `${frame.url.replace(/^.*\/(node_modules|dist)\//, '$1/')}:${frame.lineNumber + 1}` : '(native)';
+      const name = frame.functionName || '(anonymous)';
+      const key = `${name} ${where}`;
+      // A recursive function counts once per sample.
+      if (seen.has(key) || !filter.test(key)) continue;
+      seen.add(key);
+      const entry = micros.get(key) ?? { name, where, micros: 0 };
+      entry.micros += delta;
+      micros.set(key, entry);
+    }
+  });
+  return [...micros.values()]
     .sort((a, b) => b.micros - a.micros)
     .slice(0, top)
     .map((e) => ({ name: e.name, where: e.where, selfMs: Math.round(e.micros / 1000), selfShare: Math.round((e.micros / total) * 1000) / 10 }));
@@ -102,12 +135,18 @@ export function timeByPart(profile: CpuProfile, parts = SERVICE_PARTS): { part: 
 }
 
 if (isMain(import.meta.url)) {
-  const [file, top] = process.argv.slice(2);
+  const [file, top, inclusive] = process.argv.slice(2);
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   console.log('time by part of the service:');
   for (const part of timeByPart(profile)) console.log(`${String(part.share).padStart(5)}%  ${String(part.ms).padStart(7)} ms  ${part.part}`);
   console.log('\nfunctions with the most self time:');
   for (const hot of hottestFunctions(profile, Number(top ?? 15))) {
     console.log(`${String(hot.selfShare).padStart(5)}%  ${String(hot.selfMs).padStart(7)} ms  ${hot.name}  ${hot.where}`);
+  }
+  if (inclusive) {
+    console.log(`\ninclusive time of the functions matching /${inclusive}/:`);
+    for (const fn of inclusiveTimes(profile, new RegExp(inclusive), Number(top ?? 15))) {
+      console.log(`${String(fn.selfShare).padStart(5)}%  ${String(fn.selfMs).padStart(7)} ms  ${fn.name}  ${fn.where}`);
+    }
   }
 }

@@ -25,6 +25,12 @@ const VERIFIED_TOKENS_KEPT = 10_000;
 
 export type AuthenticatedRequest = FastifyRequest & { principal?: Principal; visibility?: Visibility };
 
+/** A verified token's principal, with what it may see (both fixed for the token's life). */
+interface Authenticated {
+  readonly principal: Principal;
+  readonly visibility: Visibility;
+}
+
 /**
  * Every route needs a valid bearer token unless marked @Public(), and a
  * role the route allows. The token's subject becomes the actor of every
@@ -41,15 +47,15 @@ export class AuthGuard implements CanActivate {
     @Optional() private readonly metrics?: LedgerMetrics,
   ) {}
 
-  private readonly verified = new LRUCache<string, Principal>({ max: VERIFIED_TOKENS_KEPT, ttl: VERIFIED_TOKEN_TTL_MS });
+  private readonly verified = new LRUCache<string, Authenticated>({ max: VERIFIED_TOKENS_KEPT, ttl: VERIFIED_TOKEN_TTL_MS });
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const principal = await this.authenticate(request.headers.authorization);
+    const { principal, visibility } = await this.authenticate(request.headers.authorization);
     request.principal = principal;
-    request.visibility = visibilityOf(principal, this.config.classificationLevels);
+    request.visibility = visibility;
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (!allowed || !principal.roles.some((role) => allowed.includes(role))) {
       throw new ForbiddenException(`this needs one of the roles: ${(allowed ?? []).join(', ') || 'none'}`);
@@ -57,7 +63,7 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(header: string | undefined): Promise<Principal> {
+  private async authenticate(header: string | undefined): Promise<Authenticated> {
     const token = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(header ?? '')?.[1];
     if (!token) throw unauthorized('a bearer token is required (Authorization: Bearer <token>)');
     const known = this.verified.get(token);
@@ -83,9 +89,12 @@ export class AuthGuard implements CanActivate {
       throw unauthorized(`the token must carry a clearance from: ${this.config.classificationLevels.join(', ')}`);
     }
     const principal: Principal = Object.freeze({ subject: sub, roles: Object.freeze([...roles]) as Role[], clearance });
+    // Frozen: every request with this token gets this very object.
+    const visibility = visibilityOf(principal, this.config.classificationLevels);
+    const authenticated = { principal, visibility: Object.freeze({ ...visibility, levels: Object.freeze([...visibility.levels]) }) };
     const validForMs = typeof claims.exp === 'number' ? claims.exp * 1000 - Date.now() : VERIFIED_TOKEN_TTL_MS;
-    if (validForMs > 0) this.verified.set(token, principal, { ttl: Math.min(validForMs, VERIFIED_TOKEN_TTL_MS) });
-    return principal;
+    if (validForMs > 0) this.verified.set(token, authenticated, { ttl: Math.min(validForMs, VERIFIED_TOKEN_TTL_MS) });
+    return authenticated;
   }
 }
 

@@ -77,13 +77,31 @@ export class LedgerMetrics implements CommitObserver {
     this.commandSeconds.observe({ command, result }, seconds);
   }
 
+  /**
+   * The series of one label set, looked up by a key of our own: prom-client
+   * sorts and joins the labels of every call to find its series, a cost every
+   * request paid twice (count and duration) before.
+   */
+  private readonly httpSeries = new Map<string, { readonly count: Counter.Internal; readonly duration: Histogram.Internal<'method' | 'route'> }>();
+  private readonly cacheSeries = new Map<string, Counter.Internal>();
+
   recordHttpRequest(method: string, route: string, status: number, seconds: number): void {
-    this.httpRequests.inc({ method, route, status: String(status) });
-    this.httpSeconds.observe({ method, route }, seconds);
+    const key = `${method} ${status} ${route}`;
+    let series = this.httpSeries.get(key);
+    if (!series) {
+      series = { count: this.httpRequests.labels({ method, route, status: String(status) }), duration: this.httpSeconds.labels({ method, route }) };
+      this.httpSeries.set(key, series);
+    }
+    series.count.inc();
+    series.duration.observe(seconds);
   }
 
   recordCacheLookup(cache: 'list' | 'token', hit: boolean): void {
-    this.cacheLookups.inc({ cache, result: hit ? 'hit' : 'miss' });
+    const result = hit ? 'hit' : 'miss';
+    const key = `${cache} ${result}`;
+    let series = this.cacheSeries.get(key);
+    if (!series) this.cacheSeries.set(key, (series = this.cacheLookups.labels({ cache, result })));
+    series.inc();
   }
 
   onCommit(batch: CommittedBatch): void {
