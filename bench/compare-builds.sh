@@ -16,15 +16,9 @@ path=${3:?a path to load, e.g. /assessments/ID}
 rounds=${4:-4}
 seconds=${5:-5}
 data=${DATA_DIR:-/tmp/ledger-profile-data}
-if [ ! -f "$data/events.sqlite" ]; then
-  mkdir -p "$data"
-  node --input-type=module -e "
-    const { SqliteEventStore } = await import('$PWD/dist/src/event-store/sqlite/sqlite-event-store.js');
-    const { generateAssessments } = await import('$PWD/dist/bench/lib/generate-history.js');
-    const store = new SqliteEventStore({ filename: '$data/events.sqlite', synchronous: 'OFF' });
-    await generateAssessments(store, 1000, 10);
-    await store.close();"
-fi
+# shellcheck source=bench/lib/profile-store.sh
+source bench/lib/profile-store.sh
+ensure_profile_store "$data"
 id=$(node -e "const D=require('better-sqlite3');const d=new D('$data/events.sqlite',{readonly:true});console.log(d.prepare('SELECT stream FROM events ORDER BY position LIMIT 1').get().stream.replace(/^assessment-/,''))")
 path=${path/'{id}'/$id}
 token=$(node --input-type=module -e "const m = await import('$PWD/dist/bench/lib/bearer-token.js'); console.log(m.benchBearerToken());")

@@ -13,15 +13,9 @@ path=${1:?a path to load, e.g. /assessments?status=draft}
 seconds=${2:-10}
 data=${DATA_DIR:-/tmp/ledger-profile-data}
 port=${PORT:-3999}
-if [ ! -f "$data/events.sqlite" ]; then
-  mkdir -p "$data"
-  node --input-type=module -e "
-    const { SqliteEventStore } = await import('$PWD/dist/src/event-store/sqlite/sqlite-event-store.js');
-    const { generateAssessments } = await import('$PWD/dist/bench/lib/generate-history.js');
-    const store = new SqliteEventStore({ filename: '$data/events.sqlite', synchronous: 'OFF' });
-    await generateAssessments(store, 1000, 10);
-    await store.close();"
-fi
+# shellcheck source=bench/lib/profile-store.sh
+source bench/lib/profile-store.sh
+ensure_profile_store "$data"
 token=$(node --input-type=module -e "const m = await import('$PWD/dist/bench/lib/bearer-token.js'); console.log(m.benchBearerToken());")
 secret=$(node --input-type=module -e "const m = await import('$PWD/dist/bench/lib/bearer-token.js'); console.log(m.BENCH_JWT_SECRET);")
 rm -rf "$data/profile" && mkdir -p "$data/profile"

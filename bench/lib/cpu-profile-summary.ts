@@ -29,6 +29,11 @@ export interface HotFunction {
   readonly selfShare: number;
 }
 
+/** A frame's place, shortened to what follows node_modules/ or dist/. */
+function whereOf(frame: ProfileNode['callFrame']): string {
+  return frame.url ? `${frame.url.replace(/^.*\/(node_modules|dist)\//, '$1/')}:${frame.lineNumber + 1}` : '(native)';
+}
+
 export function hottestFunctions(profile: CpuProfile, top = 15): HotFunction[] {
   const byNode = new Map(profile.nodes.map((node) => [node.id, node]));
   const selfMicros = new Map<string, { name: string; where: string; micros: number }>();
@@ -39,7 +44,7 @@ export function hottestFunctions(profile: CpuProfile, top = 15): HotFunction[] {
     if (!node) return;
     total += delta;
     const frame = node.callFrame;
-    const where = frame.url ? `${frame.url.replace(/^.*\/(node_modules|dist)\//, '$1/')}:${frame.lineNumber + 1}` : '(native)';
+    const where = whereOf(frame);
     const key = `${frame.functionName}@${where}`;
     const entry = selfMicros.get(key) ?? { name: frame.functionName || '(anonymous)', where, micros: 0 };
     entry.micros += delta;
@@ -64,7 +69,7 @@ export function inclusiveTimes(profile: CpuProfile, filter: RegExp, top = 30): H
     const seen = new Set<string>();
     for (let cursor: number | undefined = nodeId; cursor !== undefined; cursor = parent.get(cursor)) {
       const frame = byNode.get(cursor)!.callFrame;
-      const where = frame.url ? `${frame.url.replace(/^.*\/(node_modules|dist)\//, '$1/')}:${frame.lineNumber + 1}` : '(native)';
+      const where = whereOf(frame);
       const name = frame.functionName || '(anonymous)';
       const key = `${name} ${where}`;
       // A recursive function counts once per sample.
