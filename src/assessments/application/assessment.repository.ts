@@ -75,12 +75,7 @@ export class AssessmentRepository {
       for (const event of events) {
         if (limit.kind === 'effective' && Date.parse(event.metadata.effectiveAt) > limit.at) return folded;
         if (limit.kind === 'recorded' && Date.parse(event.metadata.recordedAt) > limit.at) return folded;
-        const domainEvent = toDomainEvent(event);
-        const state = evolve(folded?.state ?? null, domainEvent);
-        // Judgments are known from the first event on, or not at all after a stored snapshot.
-        const before = folded ? folded.judgments : NO_JUDGMENTS;
-        folded = { state, lastHash: event.metadata.hash ?? null, judgments: before && recordJudgments(before, state, domainEvent) };
-        this.folds.remember(stream, folded);
+        folded = this.foldOne(stream, folded, event);
       }
       if (maxCount === undefined || events.length < maxCount) return folded;
       from = events[events.length - 1].revision + 1;
@@ -101,10 +96,6 @@ export class AssessmentRepository {
     return folded;
   }
 
-  append(assessmentId: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
-    return this.store.appendToStream(assessmentStream(assessmentId), events, { expectedRevision });
-  }
-
   /**
    * Appends the events a command decided on `base` (null for a new stream)
    * and keeps the state they lead to, so the next command on the stream
@@ -113,19 +104,24 @@ export class AssessmentRepository {
    * times), which the events in hand do not carry.
    */
   async appendDecided(assessmentId: string, base: Folded | null, events: readonly EventToAppend[]): Promise<AppendResult> {
-    const expectedRevision = base ? base.state.revision : 'no_stream';
-    const result = await this.append(assessmentId, events, expectedRevision);
-    if (result.written !== true || result.nextRevision !== (base ? base.state.revision : -1) + events.length) return result;
     const stream = assessmentStream(assessmentId);
+    const expectedRevision: ExpectedRevision = base ? base.state.revision : 'no_stream';
+    const result = await this.store.appendToStream(stream, events, { expectedRevision });
+    if (result.written !== true || result.nextRevision !== (base ? base.state.revision : -1) + events.length) return result;
     let folded = base;
-    for (const event of events) {
-      // The same type, data and metadata the store now holds for it, before their JSON round trip.
-      const domainEvent = toDomainEvent(event as RecordedEvent);
-      const state = evolve(folded?.state ?? null, domainEvent);
-      const before = folded ? folded.judgments : NO_JUDGMENTS;
-      folded = { state, lastHash: (event.metadata.hash as string | undefined) ?? null, judgments: before && recordJudgments(before, state, domainEvent) };
-      this.folds.remember(stream, folded);
-    }
+    // The same type, data and metadata the store now holds for each, before their JSON round trip.
+    for (const event of events) folded = this.foldOne(stream, folded, event as RecordedEvent as StoredAssessmentEvent);
     return result;
+  }
+
+  /** Folds one event onto `folded` and remembers the result. */
+  private foldOne(stream: string, folded: Folded | null, event: StoredAssessmentEvent): Folded {
+    const domainEvent = toDomainEvent(event);
+    const state = evolve(folded?.state ?? null, domainEvent);
+    // Judgments are known from the first event on, or not at all after a stored snapshot.
+    const before = folded ? folded.judgments : NO_JUDGMENTS;
+    const next: Folded = { state, lastHash: event.metadata.hash ?? null, judgments: before && recordJudgments(before, state, domainEvent) };
+    this.folds.remember(stream, next);
+    return next;
   }
 }
