@@ -64,11 +64,17 @@ export function eventCount(appends: readonly PlannedAppend[]): number {
   return appends.reduce((sum, append) => sum + append.events.length, 0);
 }
 
+/** Rows one raw INSERT writes, as in the store (its ROWS_PER_INSERT). */
+const RAW_ROWS_PER_INSERT = 128;
+
 /**
  * The machine's limit for these rows: better-sqlite3 on the store's own
- * schema, pragmas and durability (WAL, synchronous=FULL), one prepared
- * INSERT, one transaction (and so one fsync) per append. Returns the
- * milliseconds spent writing.
+ * schema, pragmas and durability (WAL, synchronous=FULL), one transaction (and
+ * so one fsync) per append, and the fewest statement executions: one INSERT
+ * for a single row, multi-row INSERTs of up to 128 rows for a batch (one
+ * execution per row costs a quarter more on 100-row batches). Data and
+ * metadata are serialised beforehand: the limit is SQLite's, not
+ * JSON.stringify's. Returns the milliseconds spent writing.
  */
 export function writeRaw(filename: string, appends: readonly PlannedAppend[]): number {
   const db = new Database(filename);
@@ -77,14 +83,30 @@ export function writeRaw(filename: string, appends: readonly PlannedAppend[]): n
     db.pragma('synchronous = FULL');
     db.pragma('cache_size = -65536');
     db.exec(EVENT_STORE_SCHEMA);
-    const insert = db.prepare('INSERT INTO events (stream, revision, id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)');
-    const writeRows = db.transaction((rows: readonly RawRow[]) => {
-      for (const row of rows) insert.run(row.stream, row.revision, row.id, row.type, row.data, row.metadata);
+    const statements = new Map<number, Database.Statement<unknown[]>>();
+    const insert = (rows: number) => {
+      let statement = statements.get(rows);
+      if (!statement) {
+        const tuples = new Array<string>(rows).fill('(?, ?, ?, ?, ?, ?)').join(', ');
+        statement = db.prepare<unknown[]>(`INSERT INTO events (stream, revision, id, type, data, metadata) VALUES ${tuples}`);
+        statements.set(rows, statement);
+      }
+      return statement;
+    };
+    const prepared = appends.map((append) => {
+      const rows = rowsOf(append);
+      const chunks: { statement: Database.Statement<unknown[]>; values: unknown[] }[] = [];
+      for (let start = 0; start < rows.length; start += RAW_ROWS_PER_INSERT) {
+        const chunk = rows.slice(start, start + RAW_ROWS_PER_INSERT);
+        chunks.push({ statement: insert(chunk.length), values: chunk.flatMap((r) => [r.stream, r.revision, r.id, r.type, r.data, r.metadata]) });
+      }
+      return chunks;
     });
-    // Serialised beforehand: the limit is SQLite's, not JSON.stringify's.
-    const prepared = appends.map(rowsOf);
+    const writeChunks = db.transaction((chunks: typeof prepared[number]) => {
+      for (const { statement, values } of chunks) statement.run(values);
+    });
     const started = performance.now();
-    for (const rows of prepared) writeRows.immediate(rows);
+    for (const chunks of prepared) writeChunks.immediate(chunks);
     return performance.now() - started;
   } finally {
     db.close();

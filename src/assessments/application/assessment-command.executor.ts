@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { v5 as uuidv5 } from 'uuid';
+import { parse as parseUuid, v5 as uuidv5 } from 'uuid';
 import { randomUUID } from 'node:crypto';
 import { WrongExpectedRevisionError } from '../../event-store/event-store.errors.js';
 import type { EventToAppend } from '../../event-store/event-store.port.js';
@@ -16,8 +16,11 @@ import { eventHash } from '../../integrity/event-hash.js';
 import { assessmentStream, AssessmentEventMetadata } from './assessment-stream.js';
 import type { CommandMetadata, CommandResult } from './command-metadata.js';
 
-/** Namespace for event ids derived from a command id (UUID v5). */
-const EVENT_ID_NAMESPACE = '7f1d3c52-8a4e-4c0b-9a57-1f0e6b2d9c41';
+/**
+ * Namespace for event ids derived from a command id (UUID v5), as bytes: given
+ * as a string, uuid parses it again on every call (a third of each id's cost).
+ */
+const EVENT_ID_NAMESPACE = parseUuid('7f1d3c52-8a4e-4c0b-9a57-1f0e6b2d9c41');
 
 /**
  * A command's id: derived from its idempotency key when there is one, so a

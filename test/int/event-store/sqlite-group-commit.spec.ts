@@ -62,6 +62,23 @@ describe('SqliteEventStore', () => {
     expect(positions).toEqual([1n, 2n, 3n, 4n]);
   });
 
+  it('writes an append larger than one INSERT statement in order, and rolls it back whole when its last event fails', async () => {
+    const large = Array.from({ length: 300 }, (_, i) => event(`E${i}`));
+    const result = await store.appendToStream('large', large, { expectedRevision: 'no_stream' });
+    expect(result).toMatchObject({ nextRevision: 299, position: 300n, written: true });
+    const read = await store.readStream('large');
+    expect(read.map((e) => [e.revision, e.position, e.id, e.type])).toEqual(large.map((e, i) => [i, BigInt(i + 1), e.id, `E${i}`]));
+
+    // The first two INSERTs of this append would pass; the third holds the 300th event, which reuses a stored id.
+    const failing = [...Array.from({ length: 299 }, () => event()), { ...large[0] }];
+    await expect(store.appendToStream('other', failing, { expectedRevision: 'no_stream' })).rejects.toThrow();
+    expect(await store.readStream('other')).toEqual([]);
+    // A batch within one statement that fails on its last row leaves nothing either.
+    await expect(store.appendToStream('small', [event(), event(), { ...large[1] }], { expectedRevision: 'no_stream' })).rejects.toThrow();
+    expect(await store.readStream('small')).toEqual([]);
+    expect(await store.headPosition()).toBe(300n);
+  });
+
   it('never updates or deletes a stored event', async () => {
     await store.appendToStream('s', [event()], { expectedRevision: 'no_stream' });
     expect(() => store.db.prepare("UPDATE events SET data = '{}'").run()).toThrow(/immutable/);
