@@ -56,6 +56,8 @@ export interface PeerComparison {
   /** Ledger ÷ peer. Target ≥ 3. */
   readonly ratio: number;
   readonly rawRatio: number;
+  /** Ledger ÷ peer in each round: how far one round's ratio moves on this machine. */
+  readonly roundRatios: number[];
 }
 
 type EmmettStore = ReturnType<typeof getSQLiteEventStore>;
@@ -153,6 +155,8 @@ export async function benchPeerAppends(options: PeerAppendsOptions = PEER_APPEND
         ...figures,
         ratio: ratio(figures.ledger.eventsPerSecond, figures.peer.eventsPerSecond),
         rawRatio: ratio(figures.raw.eventsPerSecond, figures.peer.eventsPerSecond),
+        // Times, so peer ÷ ledger is the ledger's speed over the peer's.
+        roundRatios: peer.map((peerMs, i) => ratio(peerMs, ledgerTimes[i])),
       };
     };
     const singleComparison = compare(eventCount(single), timings.peerSingle, timings.ledgerSingle, timings.rawSingle);

@@ -45,7 +45,7 @@ const SIZES: Record<Mode, Sizes> = {
     writes: { assessments: 1000, connections: 64, durationSeconds: 5, warmupSeconds: 3, rounds: 4 },
     reads: { assessments: 1000, eventsPerAssessment: 10, connections: 64, durationSeconds: 5, warmupSeconds: 3, rounds: 3 },
     appends: { singleAppends: 5000, batches: 200, batchSize: 100, concurrency: 64, rounds: 5 },
-    peer: { singleAppends: 2000, batches: 100, batchSize: 100, concurrency: 64, rounds: 3 },
+    peer: { singleAppends: 2000, batches: 100, batchSize: 100, concurrency: 64, rounds: 7 },
     rebuild: { events: 1_000_000, eventsPerAssessment: 10, batchSize: 5000 },
     fold: { events: 10_000, iterations: 500, coldIterations: 30, warmupIterations: 10, maxSecondsPerLimit: 15 },
   },

@@ -109,7 +109,7 @@ export function tableOf(results: Results): TableRow[] {
     rows.push({
       figure: `Ledger vs Emmett, ${peer.options.batchSize} events each (events/s)`,
       value: n(peer.batch.ledger.eventsPerSecond),
-      baseline: `Emmett ${n(peer.batch.peer.eventsPerSecond)}; raw limit = ${peer.batch.rawRatio}× Emmett`,
+      baseline: `Emmett ${n(peer.batch.peer.eventsPerSecond)}; raw limit = ${peer.batch.rawRatio}× Emmett${byRound(peer.batch.roundRatios)}`,
       ratio: peer.batch.ratio,
       target: '≥ 3',
       met: atLeast(peer.batch.ratio, 3),

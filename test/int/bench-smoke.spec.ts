@@ -64,13 +64,15 @@ describe('benchmark harness (smoke)', () => {
   });
 
   it('appends the same events through the peer (Emmett on SQLite)', async () => {
-    const figures = await benchPeerAppends({ singleAppends: 10, batches: 2, batchSize: 10, concurrency: 4, rounds: 1 });
+    const figures = await benchPeerAppends({ singleAppends: 10, batches: 2, batchSize: 10, concurrency: 4, rounds: 2 });
     positiveRate(figures.single.peer.eventsPerSecond);
     positiveRate(figures.batch.peer.eventsPerSecond);
     expect(figures.single.ratio).toBeGreaterThan(0);
     expect(figures.batch.ratio).toBeGreaterThan(0);
     positiveRate(figures.batch.raw.eventsPerSecond);
     expect(figures.single.rawRatio).toBeGreaterThan(0);
+    expect(figures.batch.roundRatios).toHaveLength(2);
+    for (const roundRatio of figures.batch.roundRatios) expect(roundRatio).toBeGreaterThan(0);
     results.peer = figures;
   });
 
