@@ -85,7 +85,7 @@ export class SqliteEventStore implements EventStore {
     readAll: Database.Statement<[number | bigint, number], EventRow>;
     head: Database.Statement<[], { position: number | null }>;
   };
-  /** Multi-row INSERTs by row count (2 … ROWS_PER_INSERT), prepared when first needed. */
+  /** INSERTs of a multi-event append by row count (1 … ROWS_PER_INSERT), prepared when first needed. */
   private readonly insertRows = new Map<number, Database.Statement<unknown[]>>();
   private readonly commitBatch: (batch: readonly PendingAppend[], outcomes: Outcome[]) => void;
   private readonly appendInSavepoint: (request: PendingAppend) => AppendResult;
@@ -225,7 +225,6 @@ export class SqliteEventStore implements EventStore {
   }
 
   private insertStatement(rows: number): Database.Statement<unknown[]> {
-    if (rows === 1) return this.stmt.insert as unknown as Database.Statement<unknown[]>;
     let statement = this.insertRows.get(rows);
     if (!statement) {
       const tuples = new Array<string>(rows).fill('(?, ?, ?, ?, ?, ?)').join(', ');
