@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import { assessmentStream } from '../../src/assessments/application/assessment-stream.js';
 import type { EventToAppend } from '../../src/event-store/event-store.port.js';
+import { ROWS_PER_INSERT } from '../../src/event-store/sqlite/sqlite-event-store.js';
 import { EVENT_STORE_SCHEMA } from '../../src/event-store/sqlite/sqlite-event-store.schema.js';
 import { assessmentHistory, seeded } from './generate-history.js';
 
@@ -64,15 +65,12 @@ export function eventCount(appends: readonly PlannedAppend[]): number {
   return appends.reduce((sum, append) => sum + append.events.length, 0);
 }
 
-/** Rows one raw INSERT writes, as in the store (its ROWS_PER_INSERT). */
-const RAW_ROWS_PER_INSERT = 128;
-
 /**
  * The machine's limit for these rows: better-sqlite3 on the store's own
  * schema, pragmas and durability (WAL, synchronous=FULL), one transaction (and
  * so one fsync) per append, and the fewest statement executions: one INSERT
- * for a single row, multi-row INSERTs of up to 128 rows for a batch (one
- * execution per row costs a quarter more on 100-row batches). Data and
+ * for a single row, multi-row INSERTs of as many rows as the store writes in
+ * one (`ROWS_PER_INSERT`) for a batch. Data and
  * metadata are serialised beforehand: the limit is SQLite's, not
  * JSON.stringify's. Returns the milliseconds spent writing.
  */
@@ -96,8 +94,8 @@ export function writeRaw(filename: string, appends: readonly PlannedAppend[]): n
     const prepared = appends.map((append) => {
       const rows = rowsOf(append);
       const chunks: { statement: Database.Statement<unknown[]>; values: unknown[] }[] = [];
-      for (let start = 0; start < rows.length; start += RAW_ROWS_PER_INSERT) {
-        const chunk = rows.slice(start, start + RAW_ROWS_PER_INSERT);
+      for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+        const chunk = rows.slice(start, start + ROWS_PER_INSERT);
         chunks.push({ statement: insert(chunk.length), values: chunk.flatMap((r) => [r.stream, r.revision, r.id, r.type, r.data, r.metadata]) });
       }
       return chunks;

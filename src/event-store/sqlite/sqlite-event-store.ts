@@ -48,11 +48,11 @@ const NO_STREAM = -1;
 
 /**
  * Rows one INSERT statement writes. Each statement execution costs
- * better-sqlite3 a native call and SQLite a VM start, which in a 100-event
- * batch is a quarter of the write time (bench/README.md, section 4); 128 rows
- * × 6 parameters stay far below SQLite's bound-parameter limit.
+ * better-sqlite3 a native call and SQLite a VM start, so a batch is written by
+ * as few as it can be (bench/README.md, section 3); 128 rows × 6 parameters
+ * stay far below SQLite's bound-parameter limit.
  */
-const ROWS_PER_INSERT = 128;
+export const ROWS_PER_INSERT = 128;
 
 /**
  * Embedded event store on better-sqlite3.
@@ -195,6 +195,7 @@ export class SqliteEventStore implements EventStore {
       throw new WrongExpectedRevisionError(stream, expectedRevision, current);
     }
     if (events.length === 1) {
+      // Most commands append one event: bound as arguments, without a parameter array.
       const [event] = events;
       const { lastInsertRowid } = this.stmt.insert.run(
         stream,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WrongExpectedRevisionError } from '../../../src/event-store/event-store.errors.js';
 import type { EventToAppend } from '../../../src/event-store/event-store.port.js';
-import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store.js';
+import { ROWS_PER_INSERT, SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store.js';
 
 const event = (type = 'E'): EventToAppend => ({ id: randomUUID(), type, data: { x: 1 }, metadata: {} });
 
@@ -63,23 +63,24 @@ describe('SqliteEventStore', () => {
   });
 
   it('writes an append larger than one INSERT statement in order, and rolls it back whole when its last event fails', async () => {
-    // 128 + 128 + 1 rows: two full statements and a last one of a single row.
-    const large = Array.from({ length: 257 }, (_, i) => event(`E${i}`));
+    // Two full statements and a last one of a single row.
+    const size = 2 * ROWS_PER_INSERT + 1;
+    const large = Array.from({ length: size }, (_, i) => event(`E${i}`));
     const result = await store.appendToStream('large', large, { expectedRevision: 'no_stream' });
-    expect(result).toMatchObject({ nextRevision: 256, position: 257n, written: true });
+    expect(result).toMatchObject({ nextRevision: size - 1, position: BigInt(size), written: true });
     const read = await store.readStream('large');
     expect(read.map((e) => [e.revision, e.position, e.id, e.type])).toEqual(large.map((e, i) => [i, BigInt(i + 1), e.id, `E${i}`]));
 
-    // The first two INSERTs of this append would pass; the third holds the 300th event, which reuses a stored id.
+    // The first two INSERTs of this append would pass; the third holds its last event, which reuses a stored id.
     // (Matched by code, not toThrow: better-sqlite3 makes its errors in the realm of the first test file that
     // loaded it, which for later files in a Jest worker is not an Error of theirs.)
-    const failing = [...Array.from({ length: 299 }, () => event()), { ...large[0] }];
+    const failing = [...Array.from({ length: 2 * ROWS_PER_INSERT + 43 }, () => event()), { ...large[0] }];
     await expect(store.appendToStream('other', failing, { expectedRevision: 'no_stream' })).rejects.toHaveProperty('code', 'SQLITE_CONSTRAINT_UNIQUE');
     expect(await store.readStream('other')).toEqual([]);
     // A batch within one statement that fails on its last row leaves nothing either.
     await expect(store.appendToStream('small', [event(), event(), { ...large[1] }], { expectedRevision: 'no_stream' })).rejects.toHaveProperty('code', 'SQLITE_CONSTRAINT_UNIQUE');
     expect(await store.readStream('small')).toEqual([]);
-    expect(await store.headPosition()).toBe(257n);
+    expect(await store.headPosition()).toBe(BigInt(size));
   });
 
   it('never updates or deletes a stored event', async () => {
