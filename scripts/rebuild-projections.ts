@@ -8,12 +8,12 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../src/app.module.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { ProjectionService } from '../src/projections/projection.service.js';
-import { holdDataDir } from './lib/ledger-context.js';
+import { lockDataDirOrExit } from '../src/common/data-dir-lock.js';
 import { startProgress } from './lib/progress.js';
 
 async function main(): Promise<void> {
   const config = { ...loadConfig(), runProjections: false, logLevel: 'warn' as const };
-  holdDataDir(
+  lockDataDirOrExit(
     config.dataDir,
     'If it is the service, it owns the read models: rebuild through it instead (curl -X POST localhost:3000/admin/projections/rebuild).',
   );

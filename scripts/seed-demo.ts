@@ -32,7 +32,7 @@ import type { HorizonTerm } from '../src/assessments/domain/horizons.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { EVENT_STORE } from '../src/event-store/event-store.port.js';
 import type { EventStore } from '../src/event-store/event-store.port.js';
-import { holdDataDir } from './lib/ledger-context.js';
+import { lockDataDirOrExit } from '../src/common/data-dir-lock.js';
 
 const SOURCE = { document: 'National Threat Assessment 2023 (DEMO DATA: made-up revision history)', section: 'Post-Soviet region' };
 const ANALYST = 'demo.analyst.rasa';
@@ -259,7 +259,7 @@ async function seed(bus: CommandBus): Promise<number> {
 
 async function main(): Promise<void> {
   const config = { ...loadConfig(), runProjections: false, logLevel: 'warn' as const };
-  holdDataDir(config.dataDir, 'Stop it, seed, then start it again.');
+  lockDataDirOrExit(config.dataDir, 'Stop it, seed, then start it again.');
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
   try {
     const store = app.get<EventStore>(EVENT_STORE);

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { createApp } from './app.factory.js';
-import { DataDirInUseError, lockDataDir } from './common/data-dir-lock.js';
+import { lockDataDirOrExit } from './common/data-dir-lock.js';
 
 async function bootstrap(): Promise<void> {
   let config;
@@ -15,15 +15,7 @@ async function bootstrap(): Promise<void> {
     throw error;
   }
   // Before anything opens the data directory's files; held until the process ends.
-  try {
-    lockDataDir(config.dataDir);
-  } catch (error) {
-    if (error instanceof DataDirInUseError) {
-      console.error(`${error.message}. Stop it first, or give this service a DATA_DIR of its own.`);
-      process.exit(2);
-    }
-    throw error;
-  }
+  lockDataDirOrExit(config.dataDir, 'Stop it first, or give this service a DATA_DIR of its own.');
   const app = await createApp(config);
   await app.listen(config.port, config.host);
   new Logger('Main').log(`assessment ledger listening on ${await app.getUrl()} (data in ${config.dataDir})`);

@@ -50,10 +50,7 @@ export function hottestFunctions(profile: CpuProfile, top = 15): HotFunction[] {
     entry.micros += delta;
     selfMicros.set(key, entry);
   });
-  return [...selfMicros.values()]
-    .sort((a, b) => b.micros - a.micros)
-    .slice(0, top)
-    .map((e) => ({ name: e.name, where: e.where, selfMs: Math.round(e.micros / 1000), selfShare: Math.round((e.micros / total) * 1000) / 10 }));
+  return ranked(selfMicros.values(), total, top);
 }
 
 /** Time in each function and everything below it on the stack, for the functions whose "name where" matches `filter`. */
@@ -80,7 +77,12 @@ export function inclusiveTimes(profile: CpuProfile, filter: RegExp, top = 30): H
       micros.set(key, entry);
     }
   });
-  return [...micros.values()]
+  return ranked(micros.values(), total, top);
+}
+
+/** The `top` entries with the most time, in ms and as a share of `total` (both in µs). */
+function ranked(entries: Iterable<{ name: string; where: string; micros: number }>, total: number, top: number): HotFunction[] {
+  return [...entries]
     .sort((a, b) => b.micros - a.micros)
     .slice(0, top)
     .map((e) => ({ name: e.name, where: e.where, selfMs: Math.round(e.micros / 1000), selfShare: Math.round((e.micros / total) * 1000) / 10 }));

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../../src/app.module.js';
 import { ConfigError, loadConfig } from '../../src/config/app-config.js';
 import type { AppConfig } from '../../src/config/app-config.js';
-import { DataDirInUseError, lockDataDir } from '../../src/common/data-dir-lock.js';
+import { lockDataDirOrExit } from '../../src/common/data-dir-lock.js';
 
 export interface LedgerContext {
   readonly app: INestApplicationContext;
@@ -21,7 +21,8 @@ export function refuse(message: string): never {
  * The ledger as an offline tool sees it: the service's own modules in an
  * application context (no HTTP), configured from the environment like the
  * service, with the live projection runner off. A tool that writes passes
- * `writes` and is refused while the service runs on the same data directory.
+ * `writes`: it takes the data directory, and is refused while the service or
+ * another tool holds it.
  */
 export async function openLedger(options: { writes?: { advice: string } } = {}): Promise<LedgerContext> {
   let config: AppConfig;
@@ -31,20 +32,7 @@ export async function openLedger(options: { writes?: { advice: string } } = {}):
     if (error instanceof ConfigError) refuse(error.message);
     throw error;
   }
-  if (options.writes) holdDataDir(config.dataDir, options.writes.advice);
+  if (options.writes) lockDataDirOrExit(config.dataDir, options.writes.advice);
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
   return { app, config };
-}
-
-/**
- * Takes the data directory for the rest of this command (the lock goes with
- * the process), or refuses while the service or another tool holds it.
- */
-export function holdDataDir(dataDir: string, advice: string): void {
-  try {
-    lockDataDir(dataDir);
-  } catch (error) {
-    if (error instanceof DataDirInUseError) refuse(`${error.message}. ${advice}`);
-    throw error;
-  }
 }

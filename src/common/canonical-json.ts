@@ -8,10 +8,9 @@ import { configure } from 'safe-stable-stringify';
  * `canonicalize` package byte for byte) without `canonicalize`'s recursion
  * and character-by-character surrogate scan, which took 4.7 % of a writes
  * profile (bench/README.md, section 1): every event written is hashed over
- * it. Unlike
- * `canonicalize` it writes a lone surrogate as JSON.stringify does (`\ud800`)
- * instead of throwing, so such text is hashed like any other; NaN, Infinity,
- * bigints and cycles still throw.
+ * it. Unlike `canonicalize` it writes a lone surrogate as JSON.stringify does
+ * (`\ud800`) instead of throwing, so such text is hashed like any other; NaN,
+ * Infinity, bigints and cycles still throw.
  */
 const stringify = configure({ deterministic: true, strict: true, bigint: false, circularValue: Error });
 

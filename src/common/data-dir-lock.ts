@@ -68,6 +68,21 @@ export function lockDataDir(dataDir: string): DataDirLock {
   };
 }
 
+/**
+ * For a process's entry point (the service, an offline tool): takes the data
+ * directory for the life of the process, or says who holds it, with `advice`,
+ * and exits 2.
+ */
+export function lockDataDirOrExit(dataDir: string, advice: string): void {
+  try {
+    lockDataDir(dataDir);
+  } catch (error) {
+    if (!(error instanceof DataDirInUseError)) throw error;
+    console.error(`${error.message}. ${advice}`);
+    process.exit(2);
+  }
+}
+
 function holderPid(dataDir: string): number | null {
   try {
     const pid = Number(readFileSync(pidFile(dataDir), 'utf8').trim());
