@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
+import { closeChromium } from '../support/chromium.js';
 import { draftBody } from '../support/fixtures.js';
 import { startTestApp, tokenFor } from '../support/test-app.js';
 import type { TestApp } from '../support/test-app.js';
@@ -75,10 +76,10 @@ describe('Analyst web UI in Chromium (e2e)', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
+    await closeChromium(context, userDataDir);
     if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     await api?.destroy();
-  });
+  }, 60_000);
 
   it('serves the page and its assets without a token, and the API still needs one', async () => {
     const index = await fetch(`${api.url}/`);
