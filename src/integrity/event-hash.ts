@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from '../common/canonical-json.js';
 
 /** What an event's hash covers: everything about it but the hash itself. */
@@ -16,7 +16,8 @@ export interface HashedContent {
  * event hashes the same whichever store or JSON encoder wrote it.
  */
 export function eventHash(content: HashedContent): string {
-  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+  // One-shot hash: no Hash object per event (every command hashes each event it writes).
+  return hash('sha256', canonicalJson(content), 'hex');
 }
 
 /** Metadata as it is hashed: the stored metadata without its `hash` field. */
