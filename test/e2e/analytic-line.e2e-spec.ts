@@ -135,6 +135,9 @@ describe('Dissents and the analytic line (e2e)', () => {
       expect(notHis.status).toBe(422);
       await change('C', `dissents/${recorded.dissentId}/revise`, new Date().toISOString(), { likelihood: { probability: 0.9 } }, 'bob');
       expect((await api.request('GET', `/assessments/${ids.C}`)).body.dissents[0].likelihood.probability).toEqual({ low: 0.9, high: 0.9 });
+      // null, as JSON clients send for "none", is a dissent on confidence alone, as a left-out likelihood is.
+      await change('C', `dissents/${recorded.dissentId}/revise`, new Date().toISOString(), { likelihood: null, confidence: 'moderate' }, 'bob');
+      expect((await api.request('GET', `/assessments/${ids.C}`)).body.dissents[0]).toMatchObject({ likelihood: null, confidence: 'moderate' });
       await change('C', `dissents/${recorded.dissentId}/withdraw`, new Date().toISOString(), {}, 'bob');
       expect((await api.request('GET', `/assessments/${ids.C}`)).body.dissents).toEqual([]);
     });

@@ -27,7 +27,8 @@ const metaOf = (request: RequestCommandMeta, body: ChangeDto): CommandMetadata =
 
 function positionOf(body: DissentDto, dissentId: string) {
   const l = body.likelihood;
-  const likelihood = l === undefined ? null : ((l.probability !== undefined ? { probability: l.probability } : { scale: l.scale, term: l.term }) as LikelihoodInput);
+  // @IsOptional lets null through as well as a missing field: both mean "no likelihood of its own".
+  const likelihood = l === undefined || l === null ? null : ((l.probability !== undefined ? { probability: l.probability } : { scale: l.scale, term: l.term }) as LikelihoodInput);
   return { dissentId, likelihood, confidence: body.confidence ?? null, evidenceIds: body.evidenceIds ?? [], rationale: body.rationale };
 }
 
