@@ -46,4 +46,7 @@ export class ErrorResponseSchema {
 
   @ApiPropertyOptional({ example: '40', description: '503 read-model-behind: the position the read models have reached' })
   position?: string;
+
+  @ApiPropertyOptional({ example: '57', description: '400 on minPosition: the newest position in the log, which minPosition was past' })
+  head?: string;
 }

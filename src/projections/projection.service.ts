@@ -4,7 +4,7 @@ import { APP_CONFIG } from '../config/app-config.js';
 import type { AppConfig } from '../config/app-config.js';
 import { EVENT_STORE } from '../event-store/event-store.port.js';
 import type { EventStore } from '../event-store/event-store.port.js';
-import { ReadModelNotReadyError, RebuildInProgressError } from './projection.errors.js';
+import { PositionBeyondLogError, ReadModelNotReadyError, RebuildInProgressError } from './projection.errors.js';
 import { ProjectionRunner } from './projection-runner.js';
 import type { ProjectionStatus } from './projection-runner.js';
 import { ProjectorRegistry } from './projector-registry.js';
@@ -95,9 +95,15 @@ export class ProjectionService implements OnApplicationBootstrap, BeforeApplicat
     return this.live.catchUp();
   }
 
-  /** Waits (bounded) until the read models include `position`; refuses with 503 past the bound. */
+  /**
+   * Waits (bounded) until the read models include `position`; refuses with 503
+   * past the bound. Every position a command answers with is already in the
+   * log, so one past the log's head is a caller's mistake, refused at once.
+   */
   async waitFor(position: bigint | undefined): Promise<void> {
     if (position === undefined || position <= this.live.position) return;
+    const head = await this.store.headPosition();
+    if (position > head) throw new PositionBeyondLogError(position, head);
     const reached = await this.live.waitFor(position, this.config.readModelWaitMs);
     if (!reached) throw new ReadModelNotReadyError(position, this.live.position);
   }

@@ -243,10 +243,30 @@ describe('Read models over HTTP (e2e)', () => {
     });
 
     it('a position the read models do not reach in time gets 503 with Retry-After', async () => {
-      const res = await api.request('GET', '/assessments?minPosition=999999999');
-      expect(res.status).toBe(503);
-      expect(res.headers.get('retry-after')).toBe('1');
-      expect(res.body.code).toBe('read-model-behind');
+      // No live runner: the event is in the log, and the read models never get to it.
+      const idle = await startTestApp(undefined, { runProjections: false, readModelWaitMs: 50 });
+      try {
+        const drafted = (await idle.request('POST', '/assessments', { body: draftBody() })).body;
+        const res = await idle.request('GET', `/assessments?minPosition=${drafted.position}`);
+        expect(res.status).toBe(503);
+        expect(res.headers.get('retry-after')).toBe('1');
+        expect(res.body).toMatchObject({ code: 'read-model-behind', minPosition: drafted.position, position: '0' });
+      } finally {
+        await idle.destroy();
+      }
+    });
+
+    it('a position past the newest event in the log is refused at once with 400, since no wait would reach it', async () => {
+      const head = (await api.request('GET', '/admin/projections')).body.head as string;
+      const beyond = (BigInt(head) + 1n).toString();
+      const started = performance.now();
+      for (const path of ['/assessments', '/audit', '/review-due', '/calibration', `/assessments/${escalation}/timeline`]) {
+        const res = await api.request('GET', `${path}?minPosition=${beyond}`);
+        expect({ path, status: res.status }).toEqual({ path, status: 400 });
+        expect(res.body).toMatchObject({ head, errors: [{ field: 'minPosition', message: expect.stringContaining(`minPosition ${beyond} is past`) }] });
+      }
+      // Well under one READ_MODEL_WAIT_MS (2 s by default) for all five: nothing waited.
+      expect(performance.now() - started).toBeLessThan(2000);
     });
   });
 

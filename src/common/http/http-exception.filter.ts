@@ -11,7 +11,7 @@ import {
   SubResourceNotFoundError,
 } from '../../assessments/domain/domain-errors.js';
 import { EventStoreClosedError, EventStoreUnavailableError, WrongExpectedRevisionError } from '../../event-store/event-store.errors.js';
-import { ReadModelNotReadyError, RebuildInProgressError } from '../../projections/projection.errors.js';
+import { PositionBeyondLogError, ReadModelNotReadyError, RebuildInProgressError } from '../../projections/projection.errors.js';
 
 interface ErrorBody {
   statusCode: number;
@@ -70,6 +70,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
         code: 'read-model-behind',
         minPosition: exception.requested.toString(),
         position: exception.reached.toString(),
+      });
+    }
+    if (exception instanceof PositionBeyondLogError) {
+      return body(HttpStatus.BAD_REQUEST, exception.message, {
+        errors: [{ field: 'minPosition', message: exception.message }],
+        head: exception.head.toString(),
       });
     }
     if (exception instanceof RebuildInProgressError) {
