@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_COUNT_LIMIT } from '../common/pagination/bounded-total.js';
 import type { SqliteSynchronous } from '../event-store/sqlite/sqlite-event-store.schema.js';
 
 /** Everything the service reads from its environment, parsed once at start. */
@@ -24,6 +25,8 @@ export interface AppConfig {
   readonly reviewStaleDays: number;
   /** List answers kept in memory until the read models change; 0 turns the cache off. */
   readonly listCacheEntries: number;
+  /** Listings count their matches exactly up to this many; past it `total` is a lower bound. */
+  readonly listCountLimit: number;
   /** HS256 secret for bearer tokens; unset (and no public key) means a development secret in DATA_DIR. */
   readonly jwtSecret?: string;
   /** PEM public key (RS256 or ES256) for bearer tokens issued elsewhere; takes precedence over the secret. */
@@ -76,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     readModelWaitMs: integer(env, 'READ_MODEL_WAIT_MS', 2000, 0, 60_000),
     reviewStaleDays: integer(env, 'REVIEW_STALE_DAYS', 180, 1, 36_500),
     listCacheEntries: integer(env, 'LIST_CACHE_ENTRIES', 1000, 0, 1_000_000),
+    listCountLimit: integer(env, 'LIST_COUNT_LIMIT', DEFAULT_COUNT_LIMIT, 1, 1_000_000_000),
     jwtSecret: secret(env, 'JWT_SECRET'),
     jwtPublicKey: publicKey(env, 'JWT_PUBLIC_KEY'),
     jwtIssuer: env.JWT_ISSUER?.trim() || undefined,

@@ -81,6 +81,8 @@ export interface AssessmentDetail extends AssessmentSummary {
 export interface AssessmentList {
   readonly items: AssessmentSummary[];
   readonly total: number;
+  /** The service counted up to its limit and stopped: at least `total` match. */
+  readonly totalIsLowerBound: boolean;
   readonly nextCursor: string | null;
   readonly position: string;
 }

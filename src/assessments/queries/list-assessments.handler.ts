@@ -3,6 +3,7 @@ import { LRUCache } from 'lru-cache';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { APP_CONFIG } from '../../config/app-config.js';
 import type { AppConfig } from '../../config/app-config.js';
+import { boundedTotal } from '../../common/pagination/bounded-total.js';
 import { encodeCursor, ftsQuery } from '../../common/pagination/cursor.js';
 import { LedgerMetrics } from '../../metrics/ledger-metrics.js';
 import { ProjectionService } from '../../projections/projection.service.js';
@@ -11,7 +12,7 @@ import { ReadModelDatabase } from '../../projections/read-model-database.js';
 import type { LikelihoodScale } from '../domain/likelihood-scales.js';
 import type { AssessmentSummaryView } from './assessment.view.js';
 import { AssessmentVersionRow, versionRowToView } from './assessment-version.row.js';
-import { assessmentListSql, SqlParams, VERSION_ROWS_BY_ID_SQL } from './assessment-list.sql.js';
+import { assessmentListSql, RARE_TEXT_HITS, RECORDED_AFTER_WALK_LIMIT, SqlParams, TEXT_HITS_SQL, VERSION_ROWS_BY_ID_SQL } from './assessment-list.sql.js';
 import type { AssessmentListSql } from './assessment-list.sql.js';
 import { AssessmentList, ListAssessmentsQuery } from './list-assessments.query.js';
 
@@ -25,6 +26,7 @@ export class ListAssessmentsHandler implements IQueryHandler<ListAssessmentsQuer
   private readonly answers: ReadModelAnswerCache<AssessmentList>;
   private readonly versionViews = new LRUCache<string, AssessmentSummaryView>({ max: VERSION_VIEWS_KEPT });
   private viewsGeneration = -1;
+  private readonly countLimit: number;
 
   constructor(
     private readonly database: ReadModelDatabase,
@@ -33,20 +35,27 @@ export class ListAssessmentsHandler implements IQueryHandler<ListAssessmentsQuer
     @Optional() metrics?: LedgerMetrics,
   ) {
     this.answers = new ReadModelAnswerCache(config.listCacheEntries, metrics && ((hit) => metrics.recordCacheLookup('list', hit)));
+    this.countLimit = config.listCountLimit;
   }
 
   async execute(query: ListAssessmentsQuery): Promise<AssessmentList> {
     await this.projections.waitFor(query.minPosition);
     const position = this.projections.position;
     const text = query.filter.text === undefined ? undefined : ftsQuery(query.filter.text);
-    if (text === null) return { items: [], total: 0, nextCursor: null, position: position.toString() };
+    if (text === null) return { items: [], total: 0, totalIsLowerBound: false, nextCursor: null, position: position.toString() };
 
-    const sql = assessmentListSql({ ...query.filter, text }, query.at, query.sort, query.page, query.visibility);
+    const filter = { ...query.filter, text };
+    const sql = assessmentListSql(filter, query.at, query.sort, query.page, query.visibility, { countLimit: this.countLimit });
     // The SQL and its parameters say everything the answer depends on but the scale of the views.
     const key = `${query.scale ?? ''}\n${sql.pageSql}\n${JSON.stringify(sql.params)}`;
-    return this.answers.getOrCompute(key, { position, generation: this.database.generation }, () =>
-      this.run(sql, query, position.toString()),
-    );
+    return this.answers.getOrCompute(key, { position, generation: this.database.generation }, () => {
+      // How a search is best run depends on how many hits it has, which only the read models can tell.
+      const rareText = text !== undefined && this.database.prepare<[{ text: string }], { n: number }>(TEXT_HITS_SQL).get({ text })!.n < RARE_TEXT_HITS;
+      const planned = rareText
+        ? assessmentListSql(filter, query.at, query.sort, query.page, query.visibility, { countLimit: this.countLimit, rareText })
+        : sql;
+      return this.run(planned, query, position.toString());
+    });
   }
 
   /**
@@ -72,13 +81,15 @@ export class ListAssessmentsHandler implements IQueryHandler<ListAssessmentsQuer
   }
 
   private run(sql: AssessmentListSql, query: ListAssessmentsQuery, position: string): AssessmentList {
-    const total = this.database.prepare<[SqlParams], { n: number }>(sql.countSql).get(sql.params)!.n;
-    const entries = this.database.prepare<[SqlParams], PageEntry>(sql.pageSql).all(sql.params);
+    const counted = this.database.prepare<[SqlParams], { n: number }>(sql.countSql).get(sql.params)!.n;
+    const longWalk = (probe: string) => this.database.prepare<[SqlParams], { n: number }>(probe).get(sql.params)!.n >= RECORDED_AFTER_WALK_LIMIT;
+    const pageSql = counted < this.countLimit || (sql.walkProbeSql !== undefined && longWalk(sql.walkProbeSql)) ? sql.fewMatchesPageSql : sql.pageSql;
+    const entries = this.database.prepare<[SqlParams], PageEntry>(pageSql).all(sql.params);
     const page = entries.slice(0, query.page.limit);
     const last = page[page.length - 1];
     return {
       items: this.viewsOf(page.map((entry) => entry.id), query.scale),
-      total,
+      ...boundedTotal(counted, this.countLimit),
       nextCursor:
         entries.length > query.page.limit && last ? encodeCursor({ sort: sql.sortKey, value: last.sort_value, id: last.id }) : null,
       position,

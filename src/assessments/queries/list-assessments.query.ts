@@ -1,5 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { Visibility } from '../../auth/principal.js';
+import type { BoundedTotal } from '../../common/pagination/bounded-total.js';
 import type { LikelihoodScale } from '../domain/likelihood-scales.js';
 import type { AssessmentSummaryView } from './assessment.view.js';
 
@@ -31,9 +32,8 @@ export interface ListTimePoint {
   readonly recorded?: number;
 }
 
-export interface AssessmentList {
+export interface AssessmentList extends BoundedTotal {
   readonly items: AssessmentSummaryView[];
-  readonly total: number;
   readonly nextCursor: string | null;
   /** Read-model position the answer reflects. */
   readonly position: string;

@@ -1,6 +1,10 @@
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { isDeepStrictEqual } from 'node:util';
+import { boundedCountSql, boundedTotal } from '../../common/pagination/bounded-total.js';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor.js';
+import { APP_CONFIG } from '../../config/app-config.js';
+import type { AppConfig } from '../../config/app-config.js';
 import { ProjectionService } from '../../projections/projection.service.js';
 import { ReadModelDatabase } from '../../projections/read-model-database.js';
 import type { AssessmentSummaryView } from './assessment.view.js';
@@ -27,6 +31,7 @@ export class ListAuditEntriesHandler implements IQueryHandler<ListAuditEntriesQu
   constructor(
     private readonly database: ReadModelDatabase,
     private readonly projections: ProjectionService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute({ filter, page, minPosition, visibility }: ListAuditEntriesQuery): Promise<AuditFeed> {
@@ -59,10 +64,12 @@ export class ListAuditEntriesHandler implements IQueryHandler<ListAuditEntriesQu
     range('v.eff_from', filter.effectiveFrom, filter.effectiveTo, 'eff');
     where.push(...visibilityClauses(visibility, params));
 
-    const total = this.database
+    const counted = this.database
       .prepare<[SqlParams], { n: number }>(
-        `SELECT count(*) AS n FROM assessment_versions v CROSS JOIN assessment_keys k ON k.seq = v.seq
-         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+        boundedCountSql(
+          `FROM assessment_versions v CROSS JOIN assessment_keys k ON k.seq = v.seq ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+          this.config.listCountLimit,
+        ),
       )
       .get(params)!.n;
 
@@ -105,7 +112,7 @@ export class ListAuditEntriesHandler implements IQueryHandler<ListAuditEntriesQu
           causationId: row.causation_id,
         };
       }),
-      total,
+      ...boundedTotal(counted, this.config.listCountLimit),
       nextCursor: rows.length > page.limit && last ? encodeCursor({ sort: sortKey, value: last.position, id: last.id }) : null,
       position,
     };

@@ -1,5 +1,6 @@
 import type { Visibility } from '../../auth/principal.js';
 import { Query } from '@nestjs/cqrs';
+import type { BoundedTotal } from '../../common/pagination/bounded-total.js';
 
 export interface AuditFilter {
   readonly actor?: string;
@@ -32,9 +33,8 @@ export interface AuditEntryView {
   readonly causationId: string | null;
 }
 
-export interface AuditFeed {
+export interface AuditFeed extends BoundedTotal {
   readonly items: AuditEntryView[];
-  readonly total: number;
   readonly nextCursor: string | null;
   readonly position: string;
 }

@@ -1,5 +1,9 @@
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { boundedCountSql, boundedTotal } from '../../common/pagination/bounded-total.js';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor.js';
+import { APP_CONFIG } from '../../config/app-config.js';
+import type { AppConfig } from '../../config/app-config.js';
 import { ProjectionService } from '../../projections/projection.service.js';
 import { ReadModelDatabase } from '../../projections/read-model-database.js';
 import { AssessmentVersionRow, VERSION_SELECT, versionRowToView } from './assessment-version.row.js';
@@ -14,6 +18,7 @@ export class ListReviewDueHandler implements IQueryHandler<ListReviewDueQuery, R
   constructor(
     private readonly database: ReadModelDatabase,
     private readonly projections: ProjectionService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute(query: ListReviewDueQuery): Promise<ReviewDueList> {
@@ -26,9 +31,9 @@ export class ListReviewDueHandler implements IQueryHandler<ListReviewDueQuery, R
       `(v.horizon_end < @now OR v.eff_from < @staleBefore OR v.linchpin_invalid = 1)`,
       ...visibilityClauses(query.visibility, params),
     ].join(' AND ');
-    const total = this.database
+    const counted = this.database
       .prepare<[SqlParams], { n: number }>(
-        `SELECT count(*) AS n FROM assessment_versions v CROSS JOIN assessment_keys k ON k.seq = v.seq WHERE ${where}`,
+        boundedCountSql(`FROM assessment_versions v CROSS JOIN assessment_keys k ON k.seq = v.seq WHERE ${where}`, this.config.listCountLimit),
       )
       .get(params)!.n;
 
@@ -53,7 +58,7 @@ export class ListReviewDueHandler implements IQueryHandler<ListReviewDueQuery, R
         if (row.linchpin_invalid === 1) reasons.push('linchpin-invalid');
         return { assessment: versionRowToView(row, query.scale), reasons };
       }),
-      total,
+      ...boundedTotal(counted, this.config.listCountLimit),
       nextCursor: rows.length > query.page.limit && last ? encodeCursor({ sort: 'horizonEnd', value: last.horizon_end, id: last.id }) : null,
       staleAfterDays: query.staleAfterDays,
       position,

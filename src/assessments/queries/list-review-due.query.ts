@@ -2,6 +2,7 @@ import { Query } from '@nestjs/cqrs';
 import type { Visibility } from '../../auth/principal.js';
 import type { LikelihoodScale } from '../domain/likelihood-scales.js';
 import type { AssessmentSummaryView } from './assessment.view.js';
+import type { BoundedTotal } from '../../common/pagination/bounded-total.js';
 
 export type ReviewReason = 'horizon-ended' | 'not-revised' | 'linchpin-invalid';
 
@@ -10,9 +11,8 @@ export interface ReviewDueItem {
   readonly reasons: ReviewReason[];
 }
 
-export interface ReviewDueList {
+export interface ReviewDueList extends BoundedTotal {
   readonly items: ReviewDueItem[];
-  readonly total: number;
   readonly nextCursor: string | null;
   readonly staleAfterDays: number;
   readonly position: string;

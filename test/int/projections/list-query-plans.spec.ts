@@ -53,13 +53,63 @@ describe('list queries are index-backed', () => {
   for (const [timeName, at] of times) {
     it.each(filters)(`${timeName}, filtered by %s`, (_name, filter) => {
       const sql = assessmentListSql(filter, at, { key: 'updatedAt', descending: true }, { limit: 50 });
-      for (const statement of [sql.countSql, sql.pageSql]) {
+      for (const statement of [sql.countSql, sql.pageSql, sql.fewMatchesPageSql]) {
         const steps = plan(statement, sql.params);
         const fullScans = steps.filter((step) => /^SCAN (v|assessment_versions|r|k|st|sj)$/.test(step));
         expect({ statement, fullScans }).toEqual({ statement, fullScans: [] });
       }
     });
   }
+
+  it.each([
+    ['effective', { effective: Date.parse('2023-02-05') }, 'av_effective'],
+    ['recorded', { recorded: Date.parse('2023-02-05') }, 'av_recorded'],
+  ] as const)('an as-of (%s) count walks the versions by their end, checking the start in the index', (_name, at, index) => {
+    // As the service asks: with the caller's visibility, which needs each version's row.
+    const sql = assessmentListSql({}, at, { key: 'updatedAt', descending: true }, { limit: 50 }, { levels: ['UNCLASSIFIED', 'SECRET'], publishedOnly: false });
+    // By the start alone, every version begun before t (most of a long history) would be read from the table.
+    expect(plan(sql.countSql, sql.params).join(' | ')).toMatch(new RegExp(`SEARCH v USING (COVERING )?INDEX ${index} \\(`));
+  });
+
+  it.each(['updatedAt', 'createdAt', 'effectiveAt', 'horizonEnd', 'probability'] as const)(
+    'with many matches, a current page sorted by %s walks the current versions in that order and stops',
+    (key) => {
+      const sql = assessmentListSql({ statuses: ['draft'] }, {}, { key, descending: true }, { limit: 50 });
+      const steps = plan(sql.pageSql, sql.params);
+      expect(steps.join(' | ')).toMatch(/^SCAN v USING INDEX av_current_\w+$/);
+      expect(steps).not.toContain('USE TEMP B-TREE FOR ORDER BY');
+    },
+  );
+
+  const effectiveTime = { effective: Date.parse('2023-02-05') };
+  const recordedTime = { recorded: Date.parse('2023-02-05') };
+  it.each([
+    ['effective', effectiveTime, 'effectiveAt', 'SEARCH v USING INDEX av_by_effective (eff_from<?)', false],
+    ['recorded', recordedTime, 'updatedAt', 'SEARCH v USING INDEX av_by_recorded (rec_from<?)', false],
+    ['effective', effectiveTime, 'updatedAt', 'SCAN v USING INDEX av_by_recorded', true],
+    ['effective', effectiveTime, 'createdAt', 'SEARCH v USING INDEX av_effective (eff_to>?) | USE TEMP B-TREE FOR ORDER BY', false],
+    ['recorded', recordedTime, 'horizonEnd', 'SEARCH v USING INDEX av_recorded (rec_to>?) | USE TEMP B-TREE FOR ORDER BY', false],
+  ] as const)('with many matches, a page as of a(n) %s time sorted by -%s: %s', (_axis, at, key, expected, probed) => {
+    const sql = assessmentListSql({ statuses: ['draft'] }, at, { key, descending: true }, { limit: 50 });
+    expect(plan(sql.pageSql, sql.params).join(' | ')).toBe(expected);
+    // Walking from the newest recorded is worth it only if few were recorded after t, which the probe counts first.
+    expect(sql.walkProbeSql !== undefined).toBe(probed);
+    if (sql.walkProbeSql) expect(plan(sql.walkProbeSql, sql.params).join(' | ')).toContain('SEARCH assessment_versions USING COVERING INDEX av_by_recorded (rec_from>?)');
+  });
+
+  it('with few matches, the page is found through the filters and sorted rather than by walking the sort order', () => {
+    const sql = assessmentListSql({ region: 'Moldova' }, { effective: Date.parse('2023-02-05') }, { key: 'updatedAt', descending: true }, { limit: 50 });
+    expect(plan(sql.fewMatchesPageSql, sql.params)).toContain('USE TEMP B-TREE FOR ORDER BY');
+  });
+
+  it.each(times)('a rare search %s starts from its hits: the assessments they belong to, through the index on seq', (_name, at) => {
+    const sql = assessmentListSql({ text: ftsQuery('transnistria')! }, at, { key: 'updatedAt', descending: true }, { limit: 50 }, undefined, { rareText: true });
+    for (const statement of [sql.countSql, sql.fewMatchesPageSql]) {
+      const steps = plan(statement, sql.params);
+      expect(steps.filter((step) => /^SCAN (v|assessment_versions|r|k|st|sj)$/.test(step))).toEqual([]);
+      expect(steps.join(' | ')).toMatch(/SEARCH v USING (COVERING )?INDEX (av_current_created|av_by_assessment) \(seq=\?/);
+    }
+  });
 
   it('the rows of a page are read by their ids', () => {
     const steps = (db.db.prepare(`EXPLAIN QUERY PLAN ${VERSION_ROWS_BY_ID_SQL}`).all('[1, 2, 3]') as { detail: string }[]).map((row) => row.detail);

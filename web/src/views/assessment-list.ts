@@ -140,7 +140,8 @@ function filterForm(params: URLSearchParams): HTMLFormElement {
 }
 
 function resultsTable(list: AssessmentList, reviewDue: Map<string, string[]>, params: URLSearchParams): HTMLElement {
-  const summary = h('p', { class: 'result-count', role: 'status' }, `${list.total} ${list.total === 1 ? 'assessment matches' : 'assessments match'}.`);
+  const count = `${list.total.toLocaleString('en-GB')}${list.totalIsLowerBound ? '+' : ''}`;
+  const summary = h('p', { class: 'result-count', role: 'status' }, `${count} ${list.total === 1 && !list.totalIsLowerBound ? 'assessment matches' : 'assessments match'}.`);
   if (list.items.length === 0) {
     return h('section', { 'aria-label': 'Results' }, summary, h('p', { class: 'empty' }, 'No assessments match these filters.'));
   }
