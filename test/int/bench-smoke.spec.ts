@@ -4,6 +4,7 @@ import { benchHttpReads } from '../../bench/http-reads.bench.js';
 import { benchHttpWrites } from '../../bench/http-writes.bench.js';
 import { tableOf } from '../../bench/lib/report.js';
 import type { Results } from '../../bench/lib/report.js';
+import { benchListScale } from '../../bench/list-scale.bench.js';
 import { benchListSql } from '../../bench/list-sql.bench.js';
 import { benchPeerAppends } from '../../bench/peer-appends.bench.js';
 import { benchProjectorMemory } from '../../bench/projector-memory.bench.js';
@@ -113,6 +114,19 @@ describe('benchmark harness (smoke)', () => {
     expect(figures.withStatistics.rowsByIdPrepareRowsMs).toBeGreaterThan(0);
     expect(figures.tailRead.boundLimitUs).toBeGreaterThan(0);
     expect(figures.tailRead.noLimitUs).toBeGreaterThan(0);
+  });
+
+  it('asks every listing of a generated ledger through its handler', async () => {
+    const figures = await benchListScale({ assessments: 60, eventsPerAssessment: 10 });
+    expect(figures.versions).toBe(600);
+    expect(figures.timings).toHaveLength(15);
+    for (const timing of figures.timings) {
+      expect(timing.firstMs).toBeGreaterThanOrEqual(0);
+      expect(timing.items).toBeLessThanOrEqual(20);
+    }
+    const all = figures.timings.find((timing) => timing.query === 'GET /assessments')!;
+    expect(all).toMatchObject({ total: 60, totalIsLowerBound: false, items: 20 });
+    expect(figures.timings.find((timing) => timing.query === 'GET /audit')).toMatchObject({ total: 600, items: 20 });
   });
 
   it('measures the heap the projector retains per folded state', async () => {
