@@ -27,6 +27,8 @@ export interface AppConfig {
   readonly listCacheEntries: number;
   /** Listings count their matches exactly up to this many; past it `total` is a lower bound. */
   readonly listCountLimit: number;
+  /** Most judgments one analytic-line report may hold; a wider scope is refused (422) and must be narrowed. */
+  readonly reportMaxJudgments: number;
   /** HS256 secret for bearer tokens; unset (and no public key) means a development secret in DATA_DIR. */
   readonly jwtSecret?: string;
   /** PEM public key (RS256 or ES256) for bearer tokens issued elsewhere; takes precedence over the secret. */
@@ -80,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     reviewStaleDays: integer(env, 'REVIEW_STALE_DAYS', 180, 1, 36_500),
     listCacheEntries: integer(env, 'LIST_CACHE_ENTRIES', 1000, 0, 1_000_000),
     listCountLimit: integer(env, 'LIST_COUNT_LIMIT', DEFAULT_COUNT_LIMIT, 1, 1_000_000_000),
+    reportMaxJudgments: integer(env, 'REPORT_MAX_JUDGMENTS', 2000, 1, 1_000_000),
     jwtSecret: secret(env, 'JWT_SECRET'),
     jwtPublicKey: publicKey(env, 'JWT_PUBLIC_KEY'),
     jwtIssuer: env.JWT_ISSUER?.trim() || undefined,

@@ -30,7 +30,7 @@ export class ErrorResponseSchema {
     example: 'four-eyes',
     description:
       'Machine-readable reason: 409 `wrong-expected-revision`, `already-exists`, `rebuild-in-progress`; 422 the rule broken ' +
-      '(`four-eyes`, `no-change`, `assessment-closed`, `effective-time-order`, `idempotency-key-reused`, ...); ' +
+      '(`four-eyes`, `no-change`, `assessment-closed`, `effective-time-order`, `idempotency-key-reused`, `report-too-large`, ...); ' +
       '503 `read-model-behind`, `event-store-unavailable`',
   })
   code?: string;
@@ -46,6 +46,9 @@ export class ErrorResponseSchema {
 
   @ApiPropertyOptional({ example: '40', description: '503 read-model-behind: the position the read models have reached' })
   position?: string;
+
+  @ApiPropertyOptional({ example: 2000, description: '422 report-too-large: the most judgments a report may hold' })
+  limit?: number;
 
   @ApiPropertyOptional({ example: '57', description: '400 on minPosition: the newest position in the log, which minPosition was past' })
   head?: string;

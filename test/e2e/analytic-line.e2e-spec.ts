@@ -161,3 +161,29 @@ describe('Dissents and the analytic line (e2e)', () => {
     });
   });
 });
+
+describe('An analytic-line report wider than REPORT_MAX_JUDGMENTS (e2e)', () => {
+  let api: TestApp;
+  let last = '0';
+
+  beforeAll(async () => {
+    api = await startTestApp(undefined, { reportMaxJudgments: 2 });
+    for (const region of ['Armenia', 'Moldova', 'Moldova']) {
+      const res = await api.request('POST', '/assessments', { body: draftBody({ subject: { actors: ['Russia'], regions: [region], topics: [] } }) });
+      last = res.body.position;
+    }
+  });
+  afterAll(() => api.destroy());
+
+  const report = (query: string) =>
+    api.request('GET', `/reports/analytic-line?from=2023-01-01T00:00:00Z&to=2024-01-01T00:00:00Z&minPosition=${last}${query}`);
+
+  it('is refused with 422 and what to do, and a narrowed one is answered', async () => {
+    const wide = await report('');
+    expect(wide.status).toBe(422);
+    expect(wide.body).toMatchObject({ code: 'report-too-large', limit: 2, message: expect.stringContaining('narrow the report') });
+    const narrowed = await report('&region=Moldova');
+    expect(narrowed.status).toBe(200);
+    expect(narrowed.body.items).toHaveLength(2);
+  });
+});

@@ -34,7 +34,8 @@ export class ReportsController {
     summary: 'The analytic line between two editions',
     description:
       'Roles analyst, reviewer, auditor. Which judgments are new, changed (and how), consistent, withdrawn, superseded or resolved ' +
-      'between the effective times `from` and `to`. JSON, Markdown (`Accept: text/markdown`) or CSV (`Accept: text/csv`).',
+      'between the effective times `from` and `to`. JSON, Markdown (`Accept: text/markdown`) or CSV (`Accept: text/csv`). ' +
+      'More than REPORT_MAX_JUDGMENTS (2,000 by default) judgments in scope: 422 `report-too-large`; narrow it with the filters.',
   })
   @ApiOkResponse({
     content: {
@@ -43,7 +44,7 @@ export class ReportsController {
       'text/csv': { schema: { type: 'string' }, example: 'class,assessment_id,statement\n' },
     },
   })
-  @ApiErrorResponses(400, 503)
+  @ApiErrorResponses(400, 422, 503)
   @AllowRoles('analyst', 'reviewer', 'auditor')
   async analyticLine(
     @Query() query: AnalyticLineQueryDto,

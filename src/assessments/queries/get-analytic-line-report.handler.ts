@@ -1,5 +1,9 @@
+import { Inject, UnprocessableEntityException } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { boundedCountSql } from '../../common/pagination/bounded-total.js';
 import { ftsQuery } from '../../common/pagination/cursor.js';
+import { APP_CONFIG } from '../../config/app-config.js';
+import type { AppConfig } from '../../config/app-config.js';
 import { ProjectionService } from '../../projections/projection.service.js';
 import { ReadModelDatabase } from '../../projections/read-model-database.js';
 import { confidenceRank } from '../domain/assessment-values.js';
@@ -31,6 +35,7 @@ export class GetAnalyticLineReportHandler implements IQueryHandler<GetAnalyticLi
   constructor(
     private readonly database: ReadModelDatabase,
     private readonly projections: ProjectionService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute(query: GetAnalyticLineReportQuery): Promise<AnalyticLineReport> {
@@ -46,6 +51,19 @@ export class GetAnalyticLineReportHandler implements IQueryHandler<GetAnalyticLi
       ...filterClauses({ ...query.filter, text }, params),
       ...visibilityClauses(query.visibility, params),
     ];
+    // A report of every judgment of a large ledger (a year of 100,000 assessments: 400 MB of JSON,
+    // 20 s with the event loop held) serves no reader: past the limit the caller narrows the scope.
+    const limit = this.config.reportMaxJudgments;
+    const inScope = this.database
+      .prepare<[SqlParams], { n: number }>(boundedCountSql(`FROM assessment_versions v CROSS JOIN assessment_keys k ON k.seq = v.seq WHERE ${where.join(' AND ')}`, limit + 1))
+      .get(params)!.n;
+    if (inScope > limit) {
+      throw new UnprocessableEntityException({
+        message: `more than ${limit} judgments are in scope; narrow the report with filters (status, region, topic, actor, createdBy, q, ...) or a shorter window`,
+        code: 'report-too-large',
+        limit,
+      });
+    }
     const atTo = this.database.prepareRows<[SqlParams], AssessmentVersionRow>(`${VERSION_SELECT} WHERE ${where.join(' AND ')} ORDER BY v.seq`).all(params);
     const seqs = JSON.stringify(atTo.map((row) => row.seq));
 
