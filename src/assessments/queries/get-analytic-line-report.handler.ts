@@ -51,8 +51,8 @@ export class GetAnalyticLineReportHandler implements IQueryHandler<GetAnalyticLi
       ...filterClauses({ ...query.filter, text }, params),
       ...visibilityClauses(query.visibility, params),
     ];
-    // A report of every judgment of a large ledger (a year of 100,000 assessments: 400 MB of JSON,
-    // 20 s with the event loop held) serves no reader: past the limit the caller narrows the scope.
+    // A report is built whole while the event loop waits, and one of every judgment of a large
+    // ledger (some kilobytes each) serves no reader: past the limit the caller narrows the scope.
     const limit = this.config.reportMaxJudgments;
     const inScope = this.database
       .prepare<[SqlParams], { n: number }>(boundedCountSql(`FROM assessment_versions v CROSS JOIN assessment_keys k ON k.seq = v.seq WHERE ${where.join(' AND ')}`, limit + 1))
