@@ -17,7 +17,7 @@ export const SORT_COLUMNS: Record<ListSortKey, string> = {
  * The index of current versions in each sort's order. With many matches a
  * current list walks it and stops after the page; the planner, left alone,
  * would rather narrow by a filter's index and sort every match (all 100,000
- * drafts for `status=draft`: 0.45 s, against 2 ms walking the order).
+ * drafts for `status=draft`; bench/README.md section 8 has the figures).
  */
 const CURRENT_SORT_INDEXES: Record<ListSortKey, string> = {
   updatedAt: 'av_current_updated',
@@ -32,7 +32,7 @@ const CURRENT_SORT_INDEXES: Record<ListSortKey, string> = {
  * the axis asked about: every version standing at t began at or before t, so
  * the walk starts at t and meets standing versions at once. Any other order
  * as of a time walks no index (matches as of an early time lie behind every
- * later version: 3.6 s on 1M versions), but for the default one, see below.
+ * later version), but for the default one, see below.
  */
 const AS_OF_WALKS = {
   effective: { sort: 'effectiveAt', index: 'av_by_effective', start: 'v.eff_from <= @eff' },
@@ -75,7 +75,7 @@ export function versionAt(at: ListTimePoint, params: SqlParams): string {
   // The unary + keeps the planner off the index on the start alone (av_by_effective, av_by_recorded):
   // every version that began before t, most of a long history, each read from the table to check its
   // end. Through av_effective / av_recorded (end, start) the start is checked in the index, and only
-  // versions standing at t are read (1M versions, 100k standing: 3.6 s → 0.6 s for the count).
+  // versions standing at t are read.
   if (at.recorded === undefined) {
     params.eff = at.effective!;
     return 'v.eff_to > @eff AND +v.eff_from <= @eff';
@@ -101,9 +101,9 @@ function inList(column: string, values: readonly string[], name: string, params:
  * How many full-text hits (statements and rationales, each counted up to this
  * many) still make a search "rare": then the matching assessments are found
  * from the hits first, rather than each candidate row being checked against
- * them. On 100,000 assessments with 1M rationales: a term in 55 of them 2 ms
- * instead of 0.6 s; a term in nearly all of them 1.6 s instead of 0.4 s,
- * hence the probe (`TEXT_HITS_SQL`) that tells the two apart first.
+ * them. That is far quicker for a term in few texts and far slower for a
+ * term in nearly all of them (its hits' lists are large), hence the probe
+ * (`TEXT_HITS_SQL`) that tells the two apart first.
  */
 export const RARE_TEXT_HITS = 5000;
 
@@ -188,7 +188,7 @@ export interface AssessmentListSql {
    * The same page found through the filters' index and then sorted, for when
    * the count came in under its limit: walking the sort's index in search of
    * a few matches can read most of the table (an as-of list early in a long
-   * history: 3.7 s, against 0.1 s sorting the 7,000 matches).
+   * history lies behind every later version).
    */
   readonly fewMatchesPageSql: string;
   readonly params: SqlParams;

@@ -1,8 +1,8 @@
 /**
  * Listings count their matches for `total`, and an exact count visits every
- * matching row: on a ledger of 100,000 assessments and 1,000,000 versions the
- * current list's count took ~0.3 s, the audit feed's ~0.5 s and an as-of
- * list's seconds, whatever the page. Totals are therefore exact up to a limit
+ * matching row: on a ledger of 100,000 assessments and 1,000,000 versions that
+ * was most of every answer, whatever the page (bench/README.md section 8).
+ * Totals are therefore exact up to a limit
  * (`LIST_COUNT_LIMIT`), and past it a listing says only "at least this many",
  * as search engines do.
  */
