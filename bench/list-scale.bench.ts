@@ -12,6 +12,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AssessmentReadModelProjector } from '../src/assessments/projections/assessment-read-model.projector.js';
+import { GetAssessmentTimelineHandler } from '../src/assessments/queries/get-assessment-timeline.handler.js';
+import { GetAssessmentTimelineQuery } from '../src/assessments/queries/get-assessment-timeline.query.js';
 import { ListAssessmentsHandler } from '../src/assessments/queries/list-assessments.handler.js';
 import { ListAssessmentsQuery } from '../src/assessments/queries/list-assessments.query.js';
 import type { AssessmentListFilter, ListSortKey, ListTimePoint } from '../src/assessments/queries/list-assessments.query.js';
@@ -77,6 +79,10 @@ export async function benchListScale(options: ListScaleOptions = { assessments: 
     const lists = new ListAssessmentsHandler(db, projections, config);
     const audit = new ListAuditEntriesHandler(db, projections, config);
     const reviewDue = new ListReviewDueHandler(db, projections, config);
+    const timeline = new GetAssessmentTimelineHandler(db, projections);
+    // A caller cleared to the lowest marking only makes the timeline check visibility first.
+    const reader = { levels: config.classificationLevels.slice(0, 1), publishedOnly: false };
+    const someId = (db.db.prepare('SELECT assessment_id FROM assessment_keys WHERE seq = ?').pluck().get(Math.ceil(options.assessments / 2)) as string);
 
     // The generated history's effective times run from the first draft to the last change.
     const span = db.db.prepare('SELECT min(eff_from) AS first, max(eff_from) AS last FROM assessment_versions').get() as { first: number; last: number };
@@ -100,6 +106,13 @@ export async function benchListScale(options: ListScaleOptions = { assessments: 
       ['GET /audit', () => audit.execute(new ListAuditEntriesQuery({}, { limit: 20, ascending: false }, undefined, visibility))],
       ['GET /audit?type=StatementReworded', () => audit.execute(new ListAuditEntriesQuery({ types: ['StatementReworded'] }, { limit: 20, ascending: false }, undefined, visibility))],
       ['GET /review-due', () => reviewDue.execute(new ListReviewDueQuery(Date.now(), 180, { limit: 20 }, undefined, undefined, visibility))],
+      [
+        'GET /assessments/:id/timeline (cleared to the lowest marking)',
+        async () => {
+          const { points } = await timeline.execute(new GetAssessmentTimelineQuery(someId, undefined, undefined, reader));
+          return { total: points.length, items: points };
+        },
+      ],
     ];
     const timings: ListScaleTiming[] = [];
     for (const [query, ask] of asked) {

@@ -24,6 +24,15 @@ interface TimelineRow {
   basis: string | null;
 }
 
+/**
+ * Whether the caller may see the assessment `@id` as it is now. From the key,
+ * by its id, to its one current version: the other way round (CROSS JOIN
+ * fixes the order) walked every current version of the ledger to find it.
+ */
+export const visibleNowSql = (visible: readonly string[]) =>
+  `SELECT 1 AS ok FROM assessment_keys k CROSS JOIN assessment_versions v ON v.seq = k.seq
+   WHERE k.assessment_id = @id AND v.is_current = 1 AND ${visible.join(' AND ')}`;
+
 @QueryHandler(GetAssessmentTimelineQuery)
 export class GetAssessmentTimelineHandler implements IQueryHandler<GetAssessmentTimelineQuery, AssessmentTimeline> {
   constructor(
@@ -36,14 +45,7 @@ export class GetAssessmentTimelineHandler implements IQueryHandler<GetAssessment
     const position = this.projections.position.toString();
     const params: SqlParams = { id: assessmentId };
     const visible = visibilityClauses(visibility, params);
-    const allowed =
-      visible.length === 0 ||
-      this.database
-        .prepare<[SqlParams], { ok: number }>(
-          `SELECT 1 AS ok FROM assessment_versions v CROSS JOIN assessment_keys k ON k.seq = v.seq
-           WHERE k.assessment_id = @id AND v.is_current = 1 AND ${visible.join(' AND ')}`,
-        )
-        .get(params) !== undefined;
+    const allowed = visible.length === 0 || this.database.prepare<[SqlParams], { ok: number }>(visibleNowSql(visible)).get(params) !== undefined;
     if (!allowed) throw new AssessmentNotFoundError(assessmentId);
     const rows = this.database
       .prepare<[string], TimelineRow>(

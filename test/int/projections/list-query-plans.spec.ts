@@ -1,5 +1,7 @@
 import { ftsQuery } from '../../../src/common/pagination/cursor.js';
-import { assessmentListSql, VERSION_ROWS_BY_ID_SQL } from '../../../src/assessments/queries/assessment-list.sql.js';
+import { assessmentListSql, VERSION_ROWS_BY_ID_SQL, visibilityClauses } from '../../../src/assessments/queries/assessment-list.sql.js';
+import type { SqlParams } from '../../../src/assessments/queries/assessment-list.sql.js';
+import { visibleNowSql } from '../../../src/assessments/queries/get-assessment-timeline.handler.js';
 import type { AssessmentListFilter, ListTimePoint } from '../../../src/assessments/queries/list-assessments.query.js';
 import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-store.js';
 import { projectionStack } from '../../support/projection-stack.js';
@@ -109,6 +111,12 @@ describe('list queries are index-backed', () => {
       expect(steps.filter((step) => /^SCAN (v|assessment_versions|r|k|st|sj)$/.test(step))).toEqual([]);
       expect(steps.join(' | ')).toMatch(/SEARCH v USING (COVERING )?INDEX (av_current_created|av_by_assessment) \(seq=\?/);
     }
+  });
+
+  it("the timeline's visibility check goes from the assessment's key to its current version", () => {
+    const params: SqlParams = { id: 'some-id' };
+    const steps = plan(visibleNowSql(visibilityClauses({ levels: ['UNCLASSIFIED'], publishedOnly: true }, params)), params);
+    expect(steps).toEqual(['SEARCH k USING INDEX sqlite_autoindex_assessment_keys_1 (assessment_id=?)', 'SEARCH v USING INDEX av_current_created (seq=?)']);
   });
 
   it('the rows of a page are read by their ids', () => {
