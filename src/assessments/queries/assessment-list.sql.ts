@@ -35,8 +35,8 @@ const CURRENT_SORT_INDEXES: Record<ListSortKey, string> = {
  * later version), but for the default one, see below.
  */
 const AS_OF_WALKS = {
-  effective: { sort: 'effectiveAt', index: 'av_by_effective', start: 'v.eff_from <= @eff' },
-  recorded: { sort: 'updatedAt', index: 'av_by_recorded', start: 'v.rec_from <= @rec' },
+  effective: { sort: 'effectiveAt', index: 'av_by_effective', start: 'v.eff_from <= @eff', standing: 'av_effective' },
+  recorded: { sort: 'updatedAt', index: 'av_by_recorded', start: 'v.rec_from <= @rec', standing: 'av_recorded' },
 } as const;
 
 /**
@@ -221,9 +221,10 @@ export function assessmentListSql(
   const rows = (index: string | undefined) => `FROM assessment_versions v${index ? ` INDEXED BY ${index}` : ''}${join}`;
   // Which index a statement walks is fixed where the planner's choice rests on statistics it cannot
   // have right (an interval's selectivity depends on t; a status's share of rows changes): as of one
-  // time axis, the versions standing at t through (end, start), unless a rare search starts from its hits.
-  const standingAt = at.effective === undefined ? (at.recorded === undefined ? undefined : 'av_recorded') : at.recorded === undefined ? 'av_effective' : undefined;
-  const narrowing = options.rareText ? undefined : standingAt;
+  // time axis, the versions standing at t through (end, start) (`standing`), unless a rare search
+  // starts from its hits. As of both axes at once, the planner chooses.
+  const axis = current ? undefined : at.recorded === undefined ? 'effective' : at.effective === undefined ? 'recorded' : undefined;
+  const narrowing = axis && !options.rareText ? AS_OF_WALKS[axis].standing : undefined;
   const countSql = boundedCountSql(`${rows(narrowing)} WHERE ${where.join(' AND ')}`, options.countLimit ?? DEFAULT_COUNT_LIMIT);
 
   const sortKey = `${sort.descending ? '-' : ''}${sort.key}`;
@@ -242,7 +243,6 @@ export function assessmentListSql(
     LIMIT @limit`;
   // +column is no column reference, so no index can give the order: the rows are narrowed, then sorted.
   const fewMatchesPageSql = pageOrderedBy(`+${column}`, rows(narrowing));
-  const axis = at.effective === undefined ? 'recorded' : at.recorded === undefined ? 'effective' : undefined;
   const walk = axis && sort.descending ? AS_OF_WALKS[axis] : undefined;
   let pageSql = fewMatchesPageSql;
   let walkProbeSql: string | undefined;
