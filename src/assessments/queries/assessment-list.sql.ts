@@ -32,7 +32,9 @@ const CURRENT_SORT_INDEXES: Record<ListSortKey, string> = {
  * the axis asked about: every version standing at t began at or before t, so
  * the walk starts at t and meets standing versions at once. Any other order
  * as of a time walks no index (matches as of an early time lie behind every
- * later version), but for the default one, see below.
+ * later version), but for the default one, see below. `standing` is the index
+ * by (end, start) through which counts and narrowed pages find the versions
+ * standing at t.
  */
 const AS_OF_WALKS = {
   effective: { sort: 'effectiveAt', index: 'av_by_effective', start: 'v.eff_from <= @eff', standing: 'av_effective' },
@@ -43,7 +45,7 @@ const AS_OF_WALKS = {
  * The default order (`-updatedAt`) as of an effective time may walk the
  * versions by when they were recorded, from the newest; worth it only while
  * few versions were recorded after t (a list as of a recent time), which
- * WALK_PROBE_SQL tells by counting them up to this many.
+ * `walkProbeSql` tells by counting them up to this many.
  */
 export const RECORDED_AFTER_WALK_LIMIT = 2000;
 
