@@ -81,9 +81,12 @@ export class ListAssessmentsHandler implements IQueryHandler<ListAssessmentsQuer
   }
 
   private run(sql: AssessmentListSql, query: ListAssessmentsQuery, position: string): AssessmentList {
-    const counted = this.database.prepare<[SqlParams], { n: number }>(sql.countSql).get(sql.params)!.n;
-    const longWalk = (probe: string) => this.database.prepare<[SqlParams], { n: number }>(probe).get(sql.params)!.n >= RECORDED_AFTER_WALK_LIMIT;
-    const pageSql = counted < this.countLimit || (sql.walkProbeSql !== undefined && longWalk(sql.walkProbeSql)) ? sql.fewMatchesPageSql : sql.pageSql;
+    const count = (statement: string) => this.database.prepare<[SqlParams], { n: number }>(statement).get(sql.params)!.n;
+    const counted = count(sql.countSql);
+    // Few matches are narrowed then sorted; many are met walking the sort order, unless the walk
+    // would first pass many versions recorded after the time asked about.
+    const narrow = counted < this.countLimit || (sql.walkProbeSql !== undefined && count(sql.walkProbeSql) >= RECORDED_AFTER_WALK_LIMIT);
+    const pageSql = narrow ? sql.fewMatchesPageSql : sql.pageSql;
     const entries = this.database.prepare<[SqlParams], PageEntry>(pageSql).all(sql.params);
     const page = entries.slice(0, query.page.limit);
     const last = page[page.length - 1];
