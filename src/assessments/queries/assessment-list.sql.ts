@@ -37,17 +37,10 @@ const CURRENT_SORT_INDEXES: Record<ListSortKey, string> = {
  * standing at t.
  */
 const AS_OF_WALKS = {
-  effective: { sort: 'effectiveAt', index: 'av_by_effective', start: 'v.eff_from <= @eff', standing: 'av_effective' },
+  effective: { sort: 'effectiveAt', index: 'av_by_effective', start: 'v.eff_from <= @eff', standing: 'av_effective_rec' },
   recorded: { sort: 'updatedAt', index: 'av_by_recorded', start: 'v.rec_from <= @rec', standing: 'av_recorded' },
 } as const;
 
-/**
- * The default order (`-updatedAt`) as of an effective time may walk the
- * versions by when they were recorded, from the newest; worth it only while
- * few versions were recorded after t (a list as of a recent time), which
- * `walkProbeSql` tells by counting them up to this many.
- */
-export const RECORDED_AFTER_WALK_LIMIT = 2000;
 
 export type SqlParams = Record<string, string | number>;
 
@@ -76,7 +69,7 @@ export function versionAt(at: ListTimePoint, params: SqlParams): string {
   if (at.effective === undefined && at.recorded === undefined) return 'v.is_current = 1';
   // The unary + keeps the planner off the index on the start alone (av_by_effective, av_by_recorded):
   // every version that began before t, most of a long history, each read from the table to check its
-  // end. Through av_effective / av_recorded (end, start) the start is checked in the index, and only
+  // end. Through av_effective_rec / av_recorded (end, start) the start is checked in the index, and only
   // versions standing at t are read.
   if (at.recorded === undefined) {
     params.eff = at.effective!;
@@ -180,13 +173,6 @@ export interface AssessmentListSql {
    */
   readonly pageSql: string;
   /**
-   * Set when `pageSql` walks the versions from the newest recorded: counts,
-   * up to RECORDED_AFTER_WALK_LIMIT, those recorded after the as-of time,
-   * which the walk passes before it can meet a match. At the limit,
-   * `fewMatchesPageSql` is the better plan, however many the matches.
-   */
-  readonly walkProbeSql?: string;
-  /**
    * The same page found through the filters' index and then sorted, for when
    * the count came in under its limit: walking the sort's index in search of
    * a few matches can read most of the table (an as-of list early in a long
@@ -247,16 +233,20 @@ export function assessmentListSql(
   const fewMatchesPageSql = pageOrderedBy(`+${column}`, rows(narrowing));
   const walk = axis && sort.descending ? AS_OF_WALKS[axis] : undefined;
   let pageSql = fewMatchesPageSql;
-  let walkProbeSql: string | undefined;
   if (current) {
     pageSql = pageOrderedBy(column, rows(CURRENT_SORT_INDEXES[sort.key]));
   } else if (walk?.sort === sort.key) {
     // The start again, without the + of versionAt: here it is the walk's starting point.
     pageSql = pageOrderedBy(column, rows(walk.index), walk.start);
   } else if (axis === 'effective' && sort.key === 'updatedAt' && sort.descending) {
-    pageSql = pageOrderedBy(column, rows('av_by_recorded'));
-    walkProbeSql = `SELECT count(*) AS n FROM (SELECT 1 FROM assessment_versions INDEXED BY av_by_recorded
-      WHERE rec_from > @eff LIMIT ${RECORDED_AFTER_WALK_LIMIT})`;
+    // The default order as of an effective time: the versions recorded by then, walked newest
+    // first from t, and those recorded after it (backdated), which av_effective_rec finds
+    // without reading a row that is not one; the page is the newest of both.
+    const recordedBy = pageOrderedBy(column, rows('av_by_recorded'), 'v.rec_from <= @eff');
+    const recordedAfter = `SELECT v.id, ${column} AS sort_value ${rows('av_effective_rec')} WHERE ${['+v.rec_from > @eff', ...where].join(' AND ')}`;
+    pageSql = `SELECT id, sort_value FROM (SELECT * FROM (${recordedBy}) UNION ALL ${recordedAfter})
+    ORDER BY sort_value DESC, id DESC
+    LIMIT @limit`;
   }
-  return { countSql, pageSql, walkProbeSql, fewMatchesPageSql, params, sortKey };
+  return { countSql, pageSql, fewMatchesPageSql, params, sortKey };
 }

@@ -12,7 +12,7 @@ import { ReadModelDatabase } from '../../projections/read-model-database.js';
 import type { LikelihoodScale } from '../domain/likelihood-scales.js';
 import type { AssessmentSummaryView } from './assessment.view.js';
 import { AssessmentVersionRow, versionRowToView } from './assessment-version.row.js';
-import { assessmentListSql, RARE_TEXT_HITS, RECORDED_AFTER_WALK_LIMIT, SqlParams, TEXT_HITS_SQL, VERSION_ROWS_BY_ID_SQL } from './assessment-list.sql.js';
+import { assessmentListSql, RARE_TEXT_HITS, SqlParams, TEXT_HITS_SQL, VERSION_ROWS_BY_ID_SQL } from './assessment-list.sql.js';
 import type { AssessmentListSql } from './assessment-list.sql.js';
 import { AssessmentList, ListAssessmentsQuery } from './list-assessments.query.js';
 
@@ -83,10 +83,8 @@ export class ListAssessmentsHandler implements IQueryHandler<ListAssessmentsQuer
   private run(sql: AssessmentListSql, query: ListAssessmentsQuery, position: string): AssessmentList {
     const count = (statement: string) => this.database.prepare<[SqlParams], { n: number }>(statement).get(sql.params)!.n;
     const counted = count(sql.countSql);
-    // Few matches are narrowed then sorted; many are met walking the sort order, unless the walk
-    // would first pass many versions recorded after the time asked about.
-    const narrow = counted < this.countLimit || (sql.walkProbeSql !== undefined && count(sql.walkProbeSql) >= RECORDED_AFTER_WALK_LIMIT);
-    const pageSql = narrow ? sql.fewMatchesPageSql : sql.pageSql;
+    // Few matches are narrowed then sorted; many are met walking the sort order.
+    const pageSql = counted < this.countLimit ? sql.fewMatchesPageSql : sql.pageSql;
     const entries = this.database.prepare<[SqlParams], PageEntry>(pageSql).all(sql.params);
     const page = entries.slice(0, query.page.limit);
     const last = page[page.length - 1];

@@ -1,3 +1,4 @@
+import { ASSESSMENT_READ_MODEL_SCHEMA } from '../../../src/assessments/projections/assessment-read-model.schema.js';
 import { ReadModelDatabase } from '../../../src/projections/read-model-database.js';
 
 describe('ReadModelDatabase.prepareRows', () => {
@@ -19,5 +20,19 @@ describe('ReadModelDatabase.prepareRows', () => {
     const sql = 'SELECT id, name FROM t ORDER BY id';
     database.prepareRows(sql).all();
     expect(database.prepare(sql).all()).toEqual([{ id: 1, name: 'a' }, { id: 2, name: 'b' }]);
+  });
+});
+
+describe('ReadModelDatabase.applySchema on a file an earlier version built', () => {
+  it('replaces av_effective (end, start) by av_effective_rec (end, start, recorded start)', () => {
+    const database = new ReadModelDatabase(':memory:');
+    database.applySchema(ASSESSMENT_READ_MODEL_SCHEMA);
+    // The file as the version before built it.
+    database.db.exec('DROP INDEX av_effective_rec; CREATE INDEX av_effective ON assessment_versions (eff_to, eff_from);');
+    database.applySchema(ASSESSMENT_READ_MODEL_SCHEMA);
+    const indexes = database.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND name LIKE 'av_effective%'").pluck().all();
+    expect(indexes).toEqual(['av_effective_rec']);
+    expect(database.db.prepare("SELECT name FROM pragma_index_info('av_effective_rec') ORDER BY seqno").pluck().all()).toEqual(['eff_to', 'eff_from', 'rec_from']);
+    database.close();
   });
 });

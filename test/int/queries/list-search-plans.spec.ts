@@ -82,10 +82,15 @@ describe('list plans give the same answers (int)', () => {
     ['as of midway (effective)', { effective: 0 }],
     ['as of midway (recorded)', { recorded: 0 }],
     ['as of midway on both axes', { effective: 0, recorded: 0 }],
+    // An effective time after the drafts were recorded and before the changes were: the standing
+    // versions are partly recorded before it (drafts) and partly after it (the backdated changes).
+    ['as of the recorded midway, on the effective axis', { effective: -1 }],
   ];
   for (const [timeName, timeTemplate] of times) {
     it.each(searches)(`${timeName}: "%s" gives one answer whichever way it runs`, (word) => {
-      const at = Object.fromEntries(Object.keys(timeTemplate).map((key) => [key, key === 'recorded' ? recordedMidway : midway])) as ListTimePoint;
+      const at = Object.fromEntries(
+        Object.entries(timeTemplate).map(([key, value]) => [key, key === 'recorded' || value === -1 ? recordedMidway : midway]),
+      ) as ListTimePoint;
       const filter = { text: ftsQuery(word)!, region: 'Moldova' };
       for (const key of ['updatedAt', 'effectiveAt', 'createdAt'] as const) {
         const answers = [false, true].flatMap((rareText) => [false, true].map((fewMatches) => run(filter, at, rareText, 1000, fewMatches, key)));
