@@ -30,11 +30,11 @@ const CURRENT_SORT_INDEXES: Record<ListSortKey, string> = {
 /**
  * A page as of a time, newest first, may walk the versions by their start on
  * the axis asked about: every version standing at t began at or before t, so
- * the walk starts at t and meets standing versions at once. Any other order
- * as of a time walks no index (matches as of an early time lie behind every
- * later version), but for the default one, see below. `standing` is the index
- * by (end, start) through which counts and narrowed pages find the versions
- * standing at t.
+ * the walk starts at t and meets standing versions at once. Other orders as
+ * of a time walk no index (matches as of an early time lie behind every later
+ * version), but for the default one (see `assessmentListSql`). `standing` is
+ * the index by (end, start) through which counts and narrowed pages find the
+ * versions standing at t.
  */
 const AS_OF_WALKS = {
   effective: { sort: 'effectiveAt', index: 'av_by_effective', start: 'v.eff_from <= @eff', standing: 'av_effective_rec' },
