@@ -54,9 +54,8 @@ export class GetAnalyticLineReportHandler implements IQueryHandler<GetAnalyticLi
     // A report is built whole while the event loop waits, and one of every judgment of a large
     // ledger (some kilobytes each) serves no reader: past the limit the caller narrows the scope.
     const limit = this.config.reportMaxJudgments;
-    const inScope = this.database
-      .prepare<[SqlParams], { n: number }>(boundedCountSql(`FROM assessment_versions v CROSS JOIN assessment_keys k ON k.seq = v.seq WHERE ${where.join(' AND ')}`, limit + 1))
-      .get(params)!.n;
+    const inScopeSql = boundedCountSql(`FROM assessment_versions v CROSS JOIN assessment_keys k ON k.seq = v.seq WHERE ${where.join(' AND ')}`, limit + 1);
+    const inScope = this.database.prepare<[SqlParams], { n: number }>(inScopeSql).get(params)!.n;
     if (inScope > limit) {
       throw new UnprocessableEntityException({
         message: `more than ${limit} judgments are in scope; narrow the report with filters (status, region, topic, actor, createdBy, q, ...) or a shorter window`,
