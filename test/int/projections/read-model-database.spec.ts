@@ -24,7 +24,7 @@ describe('ReadModelDatabase.prepareRows', () => {
 });
 
 describe('ReadModelDatabase.applySchema on a file an earlier version built', () => {
-  it('replaces av_effective (end, start) by av_effective_rec (end, start, recorded start)', () => {
+  it('replaces av_effective (end, start) by av_effective_rec (end, start, recorded start, subject)', () => {
     const database = new ReadModelDatabase(':memory:');
     database.applySchema(ASSESSMENT_READ_MODEL_SCHEMA);
     // The file as the version before built it.
@@ -32,7 +32,7 @@ describe('ReadModelDatabase.applySchema on a file an earlier version built', () 
     database.applySchema(ASSESSMENT_READ_MODEL_SCHEMA);
     const indexes = database.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND name LIKE 'av_effective%'").pluck().all();
     expect(indexes).toEqual(['av_effective_rec']);
-    expect(database.db.prepare("SELECT name FROM pragma_index_info('av_effective_rec') ORDER BY seqno").pluck().all()).toEqual(['eff_to', 'eff_from', 'rec_from']);
+    expect(database.db.prepare("SELECT name FROM pragma_index_info('av_effective_rec') ORDER BY seqno").pluck().all()).toEqual(['eff_to', 'eff_from', 'rec_from', 'subject_id']);
     database.close();
   });
 });
