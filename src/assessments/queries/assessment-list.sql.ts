@@ -41,7 +41,6 @@ const AS_OF_WALKS = {
   recorded: { sort: 'updatedAt', index: 'av_by_recorded', start: 'v.rec_from <= @rec', standing: 'av_recorded' },
 } as const;
 
-
 export type SqlParams = Record<string, string | number>;
 
 /**
@@ -167,9 +166,10 @@ export interface AssessmentListSql {
   readonly countSql: string;
   /**
    * The page's version ids and sort values, in order, one more than the page
-   * to tell whether another follows, for when the count reached its limit: a
-   * current list walks the sort's index and stops after the page (as-of lists
-   * are left to the planner, which walks the index where there is one).
+   * to tell whether another follows, for when the count reached its limit: it
+   * walks the sort's index and stops after the page where one fits (current
+   * lists; as of a time, see AS_OF_WALKS and the default order), and is
+   * otherwise the same statement as `fewMatchesPageSql`.
    */
   readonly pageSql: string;
   /**
@@ -243,7 +243,7 @@ export function assessmentListSql(
     // first from t, and those recorded after it (backdated), which av_effective_rec finds
     // without reading a row that is not one; the page is the newest of both.
     const recordedBy = pageOrderedBy(column, rows('av_by_recorded'), 'v.rec_from <= @eff');
-    const recordedAfter = `SELECT v.id, ${column} AS sort_value ${rows('av_effective_rec')} WHERE ${['+v.rec_from > @eff', ...where].join(' AND ')}`;
+    const recordedAfter = `SELECT v.id, ${column} AS sort_value ${rows(AS_OF_WALKS.effective.standing)} WHERE ${['+v.rec_from > @eff', ...where].join(' AND ')}`;
     pageSql = `SELECT id, sort_value FROM (SELECT * FROM (${recordedBy}) UNION ALL ${recordedAfter})
     ORDER BY sort_value DESC, id DESC
     LIMIT @limit`;
