@@ -24,6 +24,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const logger = createLedgerLogger(config.logLevel, options.logDestination);
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimit,
+    // Fastify sets no limit by default: a client trickling a body in would hold its connection, and a shutdown, forever.
+    requestTimeout: config.requestTimeoutMs,
     loggerInstance: logger,
     genReqId: requestIdFor,
     logController: new RequestLogController(),

@@ -16,6 +16,10 @@ export interface AppConfig {
   readonly sqliteSynchronous: SqliteSynchronous;
   /** Largest request body accepted, in bytes. */
   readonly bodyLimit: number;
+  /** Longest a client may take to send a whole request (headers and body); past it, 408 and the connection is closed. */
+  readonly requestTimeoutMs: number;
+  /** On SIGTERM/SIGINT, how long requests in flight may take to finish before their connections are cut. */
+  readonly shutdownGraceMs: number;
   readonly logLevel: 'silent' | 'error' | 'warn' | 'log' | 'debug';
   /** Run the live projection runner (off for offline tools that drive projections themselves). */
   readonly runProjections: boolean;
@@ -76,6 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     eventStoreUrl: connectionString(env, 'EVENTSTORE_URL', EVENT_STORE_SCHEMES),
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', SYNCHRONOUS_LEVELS, 'FULL'),
     bodyLimit: integer(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024, 64 * 1024 * 1024),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1000, 3_600_000),
+    shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 3_600_000),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'log'),
     runProjections: oneOf(env, 'PROJECTIONS', ['on', 'off'] as const, 'on') === 'on',
     readModelWaitMs: integer(env, 'READ_MODEL_WAIT_MS', 2000, 0, 60_000),

@@ -1,13 +1,14 @@
 import { rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { ASSESSMENT_SNAPSHOTS, SNAPSHOT_EVERY } from '../../src/assessments/application/assessment-snapshots.js';
 import type { AssessmentSnapshots } from '../../src/assessments/application/assessment-snapshots.js';
 import { ReadModelDatabase } from '../../src/projections/read-model-database.js';
 import { draftBody } from '../support/fixtures.js';
 import { dumpReadModels } from '../support/projection-stack.js';
-import { get, runScript, startServer, writeLoad } from '../support/server-process.js';
+import { get, post, runScript, startServer, writeLoad } from '../support/server-process.js';
 import type { ServerProcess } from '../support/server-process.js';
-import { startTestApp, tempDataDir } from '../support/test-app.js';
+import { startTestApp, tempDataDir, tokenFor } from '../support/test-app.js';
 
 /** Every acknowledged change must be there, at at least the acknowledged revision. */
 async function expectAcknowledged(url: string, acknowledged: Map<string, number>) {
@@ -149,6 +150,49 @@ describe('Restarts, crashes and shutdowns (e2e, real server processes)', () => {
       await again.exited;
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('on SIGTERM cuts the connections still open after SHUTDOWN_GRACE_MS, then closes the stores and exits 0', async () => {
+    const dataDir = tempDataDir();
+    let server: ServerProcess | undefined;
+    let trickle: ReturnType<typeof connect> | undefined;
+    try {
+      server = await startServer(dataDir, { SHUTDOWN_GRACE_MS: '300' });
+      const { assessmentId } = (await post(server.url, '/assessments', draftBody())).body;
+      // A client that sends its headers and the start of its body, then nothing: its request never ends.
+      const { hostname, port } = new URL(server.url);
+      trickle = connect({ host: hostname, port: Number(port) });
+      await new Promise<void>((resolve, reject) => trickle!.once('connect', resolve).once('error', reject));
+      trickle.on('error', () => undefined);
+      const cut = new Promise<void>((resolve) => trickle!.once('close', () => resolve()));
+      trickle.write(`POST /assessments HTTP/1.1\r\nHost: ${hostname}\r\nAuthorization: Bearer ${tokenFor('alice')}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"statement":`);
+      // Give the bytes a moment to arrive, so the connection is busy (Fastify's close ends idle ones itself).
+      await new Promise((r) => setTimeout(r, 200));
+
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+      await cut;
+      expect(server.output()).toMatch(/grace of 300 ms over: cutting 1 connection still open/);
+      expect(server.output()).toMatch(/shut down cleanly/);
+
+      const again = await startServer(dataDir);
+      expect((await get(again.url, `/assessments/${assessmentId}`)).status).toBe(200);
+      again.child.kill('SIGTERM');
+      expect(await again.exited).toBe(0);
+    } finally {
+      trickle?.destroy();
+      server?.child.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('gives a client REQUEST_TIMEOUT_MS to send its whole request (Fastify sets no limit of its own)', async () => {
+    const api = await startTestApp(undefined, { requestTimeoutMs: 4321 });
+    try {
+      expect(api.app.getHttpServer().requestTimeout).toBe(4321);
+    } finally {
+      await api.destroy();
     }
   });
 });

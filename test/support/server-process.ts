@@ -29,10 +29,10 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-/** Starts the built server as a real child process and resolves once it listens. */
-export function startServer(dataDir: string): Promise<ServerProcess> {
+/** Starts the built server as a real child process (with settings in `env`) and resolves once it listens. */
+export function startServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN], { env: childEnv(dataDir), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [MAIN], { env: childEnv(dataDir, env), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
     let listening = false;

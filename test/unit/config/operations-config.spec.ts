@@ -31,3 +31,21 @@ describe('READY_MAX_LAG and METRICS_PUBLIC configuration', () => {
     expect(error.message).toMatch(message);
   });
 });
+
+describe('REQUEST_TIMEOUT_MS and SHUTDOWN_GRACE_MS configuration', () => {
+  it('defaults to 30 s for a request to arrive and 10 s of grace on shutdown', () => {
+    expect(loadConfig({})).toEqual(expect.objectContaining({ requestTimeoutMs: 30_000, shutdownGraceMs: 10_000 }));
+  });
+
+  it('reads both; a grace of 0 cuts at once', () => {
+    expect(loadConfig({ REQUEST_TIMEOUT_MS: '5000', SHUTDOWN_GRACE_MS: '0' })).toEqual(expect.objectContaining({ requestTimeoutMs: 5000, shutdownGraceMs: 0 }));
+  });
+
+  it.each([
+    [{ REQUEST_TIMEOUT_MS: '0' }, 'REQUEST_TIMEOUT_MS'],
+    [{ REQUEST_TIMEOUT_MS: '1.5' }, 'REQUEST_TIMEOUT_MS'],
+    [{ SHUTDOWN_GRACE_MS: '-1' }, 'SHUTDOWN_GRACE_MS'],
+  ])('refuses %p naming the variable', (env, variable) => {
+    expect(errorOf(env)).toMatchObject({ variable, message: expect.stringMatching(/must be an integer from/) });
+  });
+});
