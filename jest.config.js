@@ -20,4 +20,5 @@ export default {
   testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
   testTimeout: 30000,
   setupFiles: ['<rootDir>/test/support/jest.setup.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/support/remove-temp-data-dirs.ts'],
 };

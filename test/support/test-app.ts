@@ -1,13 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DestinationStream } from 'pino';
 import { createApp } from '../../src/app.factory.js';
 import { mintToken } from '../../src/auth/mint-token.js';
 import type { TokenClaims } from '../../src/auth/mint-token.js';
 import { ROLES } from '../../src/auth/principal.js';
+import { closeWithinGrace } from '../../src/common/lifecycle/close-within-grace.js';
 import { AppConfig, loadConfig } from '../../src/config/app-config.js';
+import { tempDataDir } from './temp-data-dirs.js';
 
 /** The HS256 secret every test app verifies tokens with. */
 export const TEST_JWT_SECRET = 'test-secret-of-at-least-thirty-two-characters';
@@ -53,9 +53,10 @@ export interface StartOptions {
   beforeListen?: (app: NestFastifyApplication) => void;
 }
 
-export function tempDataDir(): string {
-  return mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
-}
+/** How long a test app's close waits for requests in flight before cutting their connections. */
+const TEST_SHUTDOWN_GRACE_MS = 5000;
+
+export { tempDataDir };
 
 export async function startTestApp(
   dataDir = tempDataDir(),
@@ -80,7 +81,8 @@ export async function startTestApp(
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    await app.close();
+    // As the service closes (src/main.ts); a cut is reported, since it means a test left a request open.
+    await closeWithinGrace(app, TEST_SHUTDOWN_GRACE_MS, { log: () => undefined, warn: (message) => console.warn(`test app close: ${message}`) });
   };
   return {
     app,
