@@ -158,10 +158,11 @@ describe('Access control (e2e): every route × role × clearance', () => {
 
   describe('tokens are verified once, but never trusted past their expiry', () => {
     it('a token accepted on its first use is refused once it has expired', async () => {
-      const token = mintToken(TEST_JWT_SECRET, { sub: 'brief', roles: ['reader'], clearance: 'SECRET' }, 2);
+      // Lives 3 s from a time rounded down to the second: at least 2 s for the two requests that must pass.
+      const token = mintToken(TEST_JWT_SECRET, { sub: 'brief', roles: ['reader'], clearance: 'SECRET' }, 3);
       expect((await api.request('GET', '/assessments', { token })).status).toBe(200);
       expect((await api.request('GET', '/assessments', { token })).status).toBe(200);
-      await new Promise((resolve) => setTimeout(resolve, 3100));
+      await new Promise((resolve) => setTimeout(resolve, 4100));
       expect((await api.request('GET', '/assessments', { token })).status).toBe(401);
     });
   });

@@ -169,7 +169,9 @@ describe('Fuzzing every route (e2e, fast-check)', () => {
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
         if (res.status < 300 && path.startsWith(`/assessments/${id}/`) && typeof res.body?.revision === 'number') revision = res.body.revision;
         expect({ route: `${method} ${template}`, path, status: res.status, body: res.body }).toMatchObject({ status: expect.any(Number) });
-        expect(res.status).toBeLessThan(500);
+        // The one 5xx a correct service may give: a valid minPosition the read models did not reach within
+        // READ_MODEL_WAIT_MS on a slow machine (a state of the server, which the client is told to retry).
+        if (res.body?.code !== 'read-model-behind') expect(res.status).toBeLessThan(500);
         if (res.status >= 400) expect(await store.headPosition()).toBe(before);
         // A withdrawn, superseded or resolved assessment refuses every change alike: go on with a fresh one.
         if (res.body?.code === 'assessment-closed') ({ id, revision } = await freshAssessment());
@@ -178,8 +180,8 @@ describe('Fuzzing every route (e2e, fast-check)', () => {
     );
     // The fuzzer reached past authentication and validation into the handlers, not just the front door.
     expect([...statuses.keys()].sort()).toEqual(expect.arrayContaining([200, 201, 400, 401, 404, 409, 422]));
-    // About 5 ms a request here; the margin is for slow shared machines.
-  }, Math.max(30_000, numRuns * 20));
+    // About 5 ms a request on an idle machine, 17 ms with two busy processes beside it; the margin is for slower ones.
+  }, Math.max(30_000, numRuns * 60));
 });
 
 /**

@@ -26,13 +26,15 @@ describe('Read models over HTTP (e2e)', () => {
   const statements = (body: { items: { assessmentId: string }[] }) => body.items.map((i) => i.assessmentId).sort();
 
   beforeAll(async () => {
-    api = await startTestApp(undefined, { readModelWaitMs: 300 });
+    api = await startTestApp();
     escalation = ok(
       await api.request('POST', '/assessments', {
         body: draftBody({ rationale: 'Russian units in Transnistria are tied down by the war.' }),
       }),
     ).assessmentId;
     draftedA = new Date().toISOString();
+    // The next change must be recorded in a later millisecond than draftedA, or "as of draftedA" would hold it too.
+    while (Date.now() <= Date.parse(draftedA)) await new Promise((r) => setTimeout(r, 1));
     ok(
       await api.request('POST', `/assessments/${escalation}/likelihood`, {
         body: {

@@ -21,7 +21,7 @@ describe('Tradecraft over HTTP (e2e): evidence, assumptions, indicators, outcome
   beforeAll(async () => {
     api = await startTestApp();
     // A long horizon, so only the linchpin can put it up for review.
-    const body = draftBody({ horizon: { term: 'long-term', start: '2023-02-05' } });
+    const body = draftBody({ horizon: { start: '2023-02-05', end: '2099-12-31' } });
     id = (await api.request('POST', '/assessments', { body })).body.assessmentId;
   });
   afterAll(() => api.destroy());

@@ -17,6 +17,12 @@ import { benchRebuild } from '../../bench/rebuild.bench.js';
  * machine is shared and its speed is not what the test is about.
  */
 describe('benchmark harness (smoke)', () => {
+  /**
+   * Each benchmark starts child processes (servers, load generator) and runs
+   * fixed-length loads: the reads take ~25 s on an idle 2-core machine, so the
+   * default 30 s would fail a slow CI machine on speed, which is not under test.
+   */
+  const CHILD_PROCESSES_TIMEOUT_MS = 180_000;
   const results: Results = {};
   const positiveRate = (value: number) => expect(value).toBeGreaterThan(0);
 
@@ -34,7 +40,7 @@ describe('benchmark harness (smoke)', () => {
     // The second round starts from what the ledger held after the first: still no conflict, no no-op.
     expect(figures.roundRatios).toHaveLength(2);
     results.writes = figures;
-  });
+  }, CHILD_PROCESSES_TIMEOUT_MS);
 
   it('reads one assessment and a filtered list over HTTP, against a bare handler', async () => {
     const figures = await benchHttpReads({ assessments: 16, eventsPerAssessment: 3, connections: 4, durationSeconds: 1, warmupSeconds: 0, rounds: 2 });
@@ -50,7 +56,7 @@ describe('benchmark harness (smoke)', () => {
     expect(figures.roundRatios.getOne).toHaveLength(2);
     expect(figures.ledger.getOne.seconds).toBeGreaterThanOrEqual(1.5);
     results.reads = figures;
-  });
+  }, CHILD_PROCESSES_TIMEOUT_MS);
 
   it('appends through the store, raw better-sqlite3 and group commit', async () => {
     const figures = await benchAppends({ singleAppends: 20, batches: 3, batchSize: 10, concurrency: 4, rounds: 1 });
@@ -62,7 +68,7 @@ describe('benchmark harness (smoke)', () => {
     expect(figures.single.ratio).toBeGreaterThan(0);
     expect(figures.groupCommit.concurrent.appendsPerCommit).toBeGreaterThanOrEqual(1);
     results.appends = figures;
-  });
+  }, CHILD_PROCESSES_TIMEOUT_MS);
 
   it('appends the same events through the peer (Emmett on SQLite)', async () => {
     const figures = await benchPeerAppends({ singleAppends: 10, batches: 2, batchSize: 10, concurrency: 4, rounds: 2 });
@@ -75,7 +81,7 @@ describe('benchmark harness (smoke)', () => {
     expect(figures.batch.roundRatios).toHaveLength(2);
     for (const roundRatio of figures.batch.roundRatios) expect(roundRatio).toBeGreaterThan(0);
     results.peer = figures;
-  });
+  }, CHILD_PROCESSES_TIMEOUT_MS);
 
   it('rebuilds the read models and reads the log in child processes', async () => {
     const figures = await benchRebuild({ events: 200, eventsPerAssessment: 10, batchSize: 50 });
@@ -85,7 +91,7 @@ describe('benchmark harness (smoke)', () => {
     positiveRate(figures.rebuild.peakRssMb);
     expect(figures.ratio).toBeGreaterThan(0);
     results.rebuild = figures;
-  });
+  }, CHILD_PROCESSES_TIMEOUT_MS);
 
   it('folds a long stream at head and as of a revision and an effective time, warm, cold from snapshots and cold without', async () => {
     const figures = await benchFold({ events: 200, iterations: 5, coldIterations: 3, warmupIterations: 1, maxSecondsPerLimit: 5 });
@@ -99,7 +105,7 @@ describe('benchmark harness (smoke)', () => {
     expect(figures.snapshots.count).toBe(3);
     expect(figures.snapshots.headBytes).toBeGreaterThan(0);
     results.fold = figures;
-  });
+  }, CHILD_PROCESSES_TIMEOUT_MS);
 
   it('times the list and tail-read statements one by one', async () => {
     const figures = await benchListSql({ assessments: 40, eventsPerAssessment: 4, executions: 5 });
@@ -114,7 +120,7 @@ describe('benchmark harness (smoke)', () => {
     expect(figures.withStatistics.rowsByIdPrepareRowsMs).toBeGreaterThan(0);
     expect(figures.tailRead.boundLimitUs).toBeGreaterThan(0);
     expect(figures.tailRead.noLimitUs).toBeGreaterThan(0);
-  });
+  }, CHILD_PROCESSES_TIMEOUT_MS);
 
   it('asks every listing of a generated ledger through its handler', async () => {
     const figures = await benchListScale({ assessments: 60, eventsPerAssessment: 10 });
@@ -127,14 +133,14 @@ describe('benchmark harness (smoke)', () => {
     const all = figures.timings.find((timing) => timing.query === 'GET /assessments')!;
     expect(all).toMatchObject({ total: 60, totalIsLowerBound: false, items: 20 });
     expect(figures.timings.find((timing) => timing.query === 'GET /audit')).toMatchObject({ total: 600, items: 20 });
-  });
+  }, CHILD_PROCESSES_TIMEOUT_MS);
 
   it('measures the heap the projector retains per folded state', async () => {
     // Enough states (≈ 1.3 KB each) that what they retain stands well above the heap's noise in a test process.
     const figures = await benchProjectorMemory({ assessments: 2000, eventsPerAssessment: 2 });
     expect(figures.retainedMb).toBeGreaterThan(0);
     expect(figures.perStateKb).toBeGreaterThan(0);
-  });
+  }, CHILD_PROCESSES_TIMEOUT_MS);
 
   it('turns the figures into a table with a ratio on every row', () => {
     const table = tableOf(results);
