@@ -85,9 +85,15 @@ export async function benchListScale(options: ListScaleOptions = { assessments: 
     const someId = (db.db.prepare('SELECT assessment_id FROM assessment_keys WHERE seq = ?').pluck().get(Math.ceil(options.assessments / 2)) as string);
 
     // The generated history's effective times run from the first draft to the last change.
-    const span = db.db.prepare('SELECT min(eff_from) AS first, max(eff_from) AS last FROM assessment_versions').get() as { first: number; last: number };
+    const span = db.db.prepare('SELECT min(eff_from) AS first, max(eff_from) AS last, min(rec_from) AS firstRecorded, max(rec_from) AS lastRecorded FROM assessment_versions').get() as {
+      first: number;
+      last: number;
+      firstRecorded: number;
+      lastRecorded: number;
+    };
     const early = span.first + Math.round((span.last - span.first) / 20);
     const middle = span.first + Math.round((span.last - span.first) / 2);
+    const recordedMiddle = span.firstRecorded + Math.round((span.lastRecorded - span.firstRecorded) / 2);
     const list = (filter: AssessmentListFilter, at: ListTimePoint = {}, key: ListSortKey = 'updatedAt') =>
       lists.execute(new ListAssessmentsQuery(filter, at, { key, descending: true }, { limit: 20 }, undefined, undefined, visibility));
     const asked: [string, () => Promise<{ total: number; totalIsLowerBound?: boolean; items: unknown[] }>][] = [
@@ -103,6 +109,11 @@ export async function benchListScale(options: ListScaleOptions = { assessments: 
       ['?asOf=<early>', () => list({}, { effective: early })],
       ['?asOf=<midway>&region=Moldova', () => list({ region: 'Moldova' }, { effective: middle })],
       ['?recordedAsOf=<now>', () => list({}, { recorded: Date.now() })],
+      ['?recordedAsOf=<midway>&region=Moldova', () => list({ region: 'Moldova' }, { recorded: recordedMiddle })],
+      ['?asOf=<midway>&recordedAsOf=<midway>', () => list({}, { effective: middle, recorded: recordedMiddle })],
+      ['?asOf=<midway>&recordedAsOf=<midway>&region=Moldova', () => list({ region: 'Moldova' }, { effective: middle, recorded: recordedMiddle })],
+      ['?asOf=<midway>&status=published (none)', () => list({ statuses: ['published'] }, { effective: middle })],
+      ['?asOf=<midway>&hasDissent=true (none)', () => list({ hasDissent: true }, { effective: middle })],
       ['GET /audit', () => audit.execute(new ListAuditEntriesQuery({}, { limit: 20, ascending: false }, undefined, visibility))],
       ['GET /audit?type=StatementReworded', () => audit.execute(new ListAuditEntriesQuery({ types: ['StatementReworded'] }, { limit: 20, ascending: false }, undefined, visibility))],
       ['GET /review-due', () => reviewDue.execute(new ListReviewDueQuery(Date.now(), 180, { limit: 20 }, undefined, undefined, visibility))],
@@ -147,6 +158,6 @@ if (isMain(import.meta.url)) {
   console.log(`${figures.versions} versions of ${assessments} assessments, prepared in ${figures.prepareSeconds} s`);
   for (const t of figures.timings) {
     const total = `${t.total}${t.totalIsLowerBound ? '+' : ''}`;
-    console.log(`${t.query.padEnd(40)} total ${total.padStart(7)}  items ${String(t.items).padStart(2)}  first ${String(t.firstMs).padStart(8)} ms  median ${String(t.medianMs).padStart(8)} ms`);
+    console.log(`${t.query.padEnd(56)} total ${total.padStart(7)}  items ${String(t.items).padStart(2)}  first ${String(t.firstMs).padStart(8)} ms  median ${String(t.medianMs).padStart(8)} ms`);
   }
 }

@@ -115,4 +115,50 @@ describe('list plans give the same answers (int)', () => {
     expect(run({ text: ftsQuery('reworded')! }, {}, true, 1000, true).total).toBe(8);
     expect(run({ text: ftsQuery('reworded')! }, { effective: Date.parse(day(5)) }, true, 1000, true).total).toBe(0);
   });
+
+  it('as of both axes, lists exactly the version each assessment had then (checked against a plain reading of the definition)', () => {
+    // The last version begun by both times. Drafts (day 1) were recorded before recordedMidway, the changes (days 10
+    // and 20) after it, so as of (day 15, recordedMidway) a reworded draft stands because its successor was recorded
+    // too late (ended on the effective axis, not the recorded one), and a draft changed on day 20 because that
+    // change is not effective yet: the two halves of STANDING_ON_BOTH_AXES.
+    const oracle = (eff: number, rec: number) =>
+      (
+        db.db
+          .prepare(
+            `SELECT v.id FROM assessment_versions v JOIN assessment_keys k ON k.seq = v.seq AND k.classification = 'UNCLASSIFIED'
+             WHERE v.revision = (SELECT max(p.revision) FROM assessment_versions p WHERE p.seq = v.seq AND p.eff_from <= @eff AND p.rec_from <= @rec)`,
+          )
+          .all({ eff, rec }) as { id: number }[]
+      )
+        .map((row) => row.id)
+        .sort((a, b) => a - b);
+    const now = Date.now() + 1000;
+    const points: [number, number][] = [
+      [midway, recordedMidway],
+      [Date.parse(day(5)), now],
+      [Date.parse(day(25)), recordedMidway],
+      [Date.parse(day(25)), now],
+      [Date.parse(day(12)), now],
+      [Date.parse(day(0)), now],
+    ];
+    const halves = { endedOnlyOnRecordedAxis: 0, standingOnEffectiveAxis: 0 };
+    for (const [eff, rec] of points) {
+      for (const key of ['updatedAt', 'effectiveAt', 'createdAt'] as const) {
+        const sql = assessmentListSql({}, { effective: eff, recorded: rec }, { key, descending: true }, { limit: 100 }, { levels: ['UNCLASSIFIED'], publishedOnly: false });
+        const listed = (db.db.prepare(sql.fewMatchesPageSql).all(sql.params) as { id: number }[]).map((row) => row.id).sort((a, b) => a - b);
+        const walked = (db.db.prepare(sql.pageSql).all(sql.params) as { id: number }[]).map((row) => row.id).sort((a, b) => a - b);
+        const expected = oracle(eff, rec);
+        expect({ eff, rec, key, listed }).toEqual({ eff, rec, key, listed: expected });
+        expect(walked).toEqual(expected);
+        expect((db.db.prepare(sql.countSql).get(sql.params) as { n: number }).n).toBe(expected.length);
+      }
+      const ended = db.db.prepare('SELECT count(*) AS n FROM assessment_versions WHERE eff_from <= ? AND rec_from <= ? AND eff_to <= ? AND rec_to > ?').get(eff, rec, eff, rec) as { n: number };
+      halves.endedOnlyOnRecordedAxis += ended.n;
+      const standing = db.db.prepare('SELECT count(*) AS n FROM assessment_versions WHERE eff_from <= ? AND rec_from <= ? AND eff_to > ?').get(eff, rec, eff) as { n: number };
+      halves.standingOnEffectiveAxis += standing.n;
+    }
+    // Both halves were met, so neither can be dropped unnoticed.
+    expect(halves.endedOnlyOnRecordedAxis).toBeGreaterThan(0);
+    expect(halves.standingOnEffectiveAxis).toBeGreaterThan(0);
+  });
 });
