@@ -38,7 +38,7 @@ const CURRENT_SORT_INDEXES: Record<ListSortKey, string> = {
  */
 const AS_OF_WALKS = {
   effective: { sort: 'effectiveAt', index: 'av_by_effective', start: 'v.eff_from <= @eff', standing: 'av_effective_rec' },
-  recorded: { sort: 'updatedAt', index: 'av_by_recorded', start: 'v.rec_from <= @rec', standing: 'av_recorded' },
+  recorded: { sort: 'updatedAt', index: 'av_by_recorded', start: 'v.rec_from <= @rec', standing: 'av_recorded_eff' },
 } as const;
 
 export type SqlParams = Record<string, string | number>;
@@ -68,7 +68,7 @@ export function versionAt(at: ListTimePoint, params: SqlParams): string {
   if (at.effective === undefined && at.recorded === undefined) return 'v.is_current = 1';
   // The unary + keeps the planner off the index on the start alone (av_by_effective, av_by_recorded):
   // every version that began before t, most of a long history, each read from the table to check its
-  // end. Through av_effective_rec / av_recorded (end, start) the start is checked in the index, and only
+  // end. Through av_effective_rec / av_recorded_eff (end, start) the start is checked in the index, and only
   // versions standing at t are read.
   if (at.recorded === undefined) {
     params.eff = at.effective!;
@@ -93,7 +93,7 @@ export function versionAt(at: ListTimePoint, params: SqlParams): string {
 const STANDING_ON_BOTH_AXES = `SELECT id FROM assessment_versions INDEXED BY av_effective_rec
     WHERE eff_to > @eff AND eff_from <= @eff AND rec_from <= @rec
   UNION ALL
-  SELECT id FROM assessment_versions INDEXED BY av_recorded
+  SELECT id FROM assessment_versions INDEXED BY av_recorded_eff
     WHERE rec_to > @rec AND rec_from <= @rec AND eff_from <= @eff AND eff_to <= @eff`;
 
 function inList(column: string, values: readonly string[], name: string, params: SqlParams): string {

@@ -35,4 +35,15 @@ describe('ReadModelDatabase.applySchema on a file an earlier version built', () 
     expect(database.db.prepare("SELECT name FROM pragma_index_info('av_effective_rec') ORDER BY seqno").pluck().all()).toEqual(['eff_to', 'eff_from', 'rec_from', 'subject_id']);
     database.close();
   });
+
+  it('replaces av_recorded (end, start) by av_recorded_eff (end, start, effective end and start, subject)', () => {
+    const database = new ReadModelDatabase(':memory:');
+    database.applySchema(ASSESSMENT_READ_MODEL_SCHEMA);
+    database.db.exec('DROP INDEX av_recorded_eff; CREATE INDEX av_recorded ON assessment_versions (rec_to, rec_from);');
+    database.applySchema(ASSESSMENT_READ_MODEL_SCHEMA);
+    const indexes = database.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND name LIKE 'av_recorded%'").pluck().all();
+    expect(indexes).toEqual(['av_recorded_eff']);
+    expect(database.db.prepare("SELECT name FROM pragma_index_info('av_recorded_eff') ORDER BY seqno").pluck().all()).toEqual(['rec_to', 'rec_from', 'eff_to', 'eff_from', 'subject_id']);
+    database.close();
+  });
 });
