@@ -140,7 +140,7 @@ async function seed(bus: CommandBus): Promise<number> {
     rationale: 'Would signal preparation for escalation.',
   }, { effectiveAt: CUT_OFF });
   await escalation.apply(PublishAssessmentCommand, { rationale: 'Approved for the 2023 edition.' }, { actor: REVIEWER, effectiveAt: CUT_OFF });
-  const commandId = commandIdFor({});
+  const commandId = commandIdFor({ actor: ANALYST });
   const observation = eventIdFor(commandId, 0);
   await escalation.apply(
     ObserveIndicatorCommand,

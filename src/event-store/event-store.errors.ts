@@ -19,6 +19,17 @@ export class WrongExpectedRevisionError extends Error {
   }
 }
 
+/**
+ * An append's event id is already stored in another stream (or as another
+ * event of it): event ids derive from idempotency keys, so the key was used
+ * for a different command.
+ */
+export class EventIdInUseError extends Error {
+  constructor(readonly eventId: string) {
+    super(`event id ${eventId} is already used by another append`);
+  }
+}
+
 /** The store was closed (shutdown) while an operation was pending or started. */
 export class EventStoreClosedError extends Error {
   constructor() {

@@ -74,8 +74,16 @@ describe('Reliability (e2e): idempotency keys and rate limits', () => {
   it('keys belong to their subject: the same key from someone else is another command', async () => {
     const headers = { 'idempotency-key': 'shared-looking-key' };
     const alice = await api.request('POST', '/assessments', { actor: 'alice', body: draftBody(), headers });
-    const carol = await api.request('POST', '/assessments', { actor: 'carol', body: draftBody(), headers });
+    const carol = await api.request('POST', '/assessments', { actor: 'carol', body: draftBody({ statement: 'Carol numbers her requests too.' }), headers });
+    expect([alice.status, carol.status]).toEqual([201, 201]);
     expect(carol.body.assessmentId).not.toBe(alice.body.assessmentId);
+    // The same on a change: two clients that both number their requests "1".
+    const change = { confidence: 'high', basis: 'new-information', rationale: 'r', expectedRevision: 0 };
+    const one = { 'idempotency-key': '1' };
+    const byAlice = await api.request('POST', `/assessments/${alice.body.assessmentId}/confidence`, { actor: 'alice', body: change, headers: one });
+    const byCarol = await api.request('POST', `/assessments/${carol.body.assessmentId}/confidence`, { actor: 'carol', body: change, headers: one });
+    expect([byAlice.status, byCarol.status]).toEqual([200, 200]);
+    expect(await history(carol.body.assessmentId)).toHaveLength(2);
   });
 
   it('keys survive a restart', async () => {

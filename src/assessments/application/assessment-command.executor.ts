@@ -24,10 +24,12 @@ const EVENT_ID_NAMESPACE = parseUuid('7f1d3c52-8a4e-4c0b-9a57-1f0e6b2d9c41');
 
 /**
  * A command's id: derived from its idempotency key when there is one, so a
- * retry writes the same event ids and the store recognises it.
+ * retry writes the same event ids and the store recognises it. Keys belong to
+ * their actor, as the answers kept for them do: two clients that both number
+ * their requests "1" send two commands.
  */
-export function commandIdFor(meta: Pick<CommandMetadata, 'idempotencyKey' | 'commandId'>): string {
-  return meta.commandId ?? (meta.idempotencyKey ? uuidv5(meta.idempotencyKey, EVENT_ID_NAMESPACE) : randomUUID());
+export function commandIdFor(meta: Pick<CommandMetadata, 'idempotencyKey' | 'commandId' | 'actor'>): string {
+  return meta.commandId ?? (meta.idempotencyKey ? uuidv5(`${meta.actor}\u0000${meta.idempotencyKey}`, EVENT_ID_NAMESPACE) : randomUUID());
 }
 
 /** Id of the index-th event a command writes. */

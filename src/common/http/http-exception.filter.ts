@@ -10,7 +10,7 @@ import {
   DomainValidationError,
   SubResourceNotFoundError,
 } from '../../assessments/domain/domain-errors.js';
-import { EventStoreClosedError, EventStoreUnavailableError, WrongExpectedRevisionError } from '../../event-store/event-store.errors.js';
+import { EventIdInUseError, EventStoreClosedError, EventStoreUnavailableError, WrongExpectedRevisionError } from '../../event-store/event-store.errors.js';
 import { PositionBeyondLogError, ReadModelNotReadyError, RebuildInProgressError } from '../../projections/projection.errors.js';
 
 interface ErrorBody {
@@ -63,6 +63,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
         expectedRevision: exception.expectedRevision,
         currentRevision: exception.actualRevision < 0 ? null : exception.actualRevision,
       });
+    }
+    if (exception instanceof EventIdInUseError) {
+      // The answer kept for the key was not found (the first command failed after its append), so the store caught the reuse.
+      return body(HttpStatus.UNPROCESSABLE_ENTITY, 'this Idempotency-Key was already used for a different request', { code: 'idempotency-key-reused' });
     }
     if (exception instanceof DomainError) return this.domainResponse(exception);
     if (exception instanceof ReadModelNotReadyError) {

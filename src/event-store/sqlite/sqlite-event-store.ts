@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { EventStoreClosedError, WrongExpectedRevisionError } from '../event-store.errors.js';
+import { EventIdInUseError, EventStoreClosedError, WrongExpectedRevisionError } from '../event-store.errors.js';
 import type {
   AllSubscription,
   AppendOptions,
@@ -244,7 +244,7 @@ export class SqliteEventStore implements EventStore {
     if (!first) return null;
     const last = events.length === 1 ? first : this.stmt.eventById.get(events[events.length - 1].id);
     if (first.stream !== stream || !last || last.stream !== stream) {
-      throw new Error(`event id ${events[0].id} is already used by another append`);
+      throw new EventIdInUseError(events[0].id);
     }
     return { nextRevision: last.revision, position: BigInt(last.position), written: false };
   }
