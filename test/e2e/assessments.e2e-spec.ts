@@ -1,5 +1,5 @@
 import { draftBody } from '../support/fixtures.js';
-import { startTestApp, TestApp } from '../support/test-app.js';
+import { startTestApp, TestApp, tokenFor } from '../support/test-app.js';
 
 describe('Assessments over HTTP (e2e)', () => {
   let api: TestApp;
@@ -165,6 +165,32 @@ describe('Assessments over HTTP (e2e)', () => {
       expect(ok.status).toBe(200);
       const read = await api.request('GET', `/assessments/${old.assessmentId}`);
       expect(read.body).toMatchObject({ status: 'superseded', supersededBy: successor.assessmentId });
+
+      // The other way round would leave two closed assessments pointing at each other, and nothing current.
+      const back = await api.request('POST', `/assessments/${successor.assessmentId}/supersede`, {
+        body: { supersededBy: old.assessmentId, rationale: 'Back again.', expectedRevision: 0 },
+      });
+      expect(back.status).toBe(422);
+      expect(back.body).toMatchObject({ code: 'successor-closed', field: 'supersededBy' });
+      expect((await api.request('GET', `/assessments/${successor.assessmentId}`)).body.status).toBe('draft');
+    });
+
+    it('a successor beyond the caller\'s clearance is as unknown as a missing one', async () => {
+      const secret = await draft({ statement: 'A secret successor.', classification: 'SECRET' });
+      const low = tokenFor('low-analyst', { roles: ['analyst'], clearance: 'UNCLASSIFIED' });
+      const old = (await api.request('POST', '/assessments', { token: low, body: draftBody() })).body;
+      const missing = await api.request('POST', `/assessments/${old.assessmentId}/supersede`, {
+        token: low,
+        body: { supersededBy: '00000000-0000-4000-8000-000000000000', rationale: 'New edition.', expectedRevision: 0 },
+      });
+      const hidden = await api.request('POST', `/assessments/${old.assessmentId}/supersede`, {
+        token: low,
+        body: { supersededBy: secret.assessmentId, rationale: 'New edition.', expectedRevision: 0 },
+      });
+      expect(hidden.status).toBe(422);
+      expect(hidden.body.code).toBe(missing.body.code);
+      expect(hidden.body.message.replace(secret.assessmentId, '<id>')).toBe(missing.body.message.replace('00000000-0000-4000-8000-000000000000', '<id>'));
+      expect((await api.request('GET', `/assessments/${old.assessmentId}/history`, { token: low })).body.events).toHaveLength(1);
     });
   });
 
