@@ -88,7 +88,7 @@ describe('AssessmentReadModelProjector', () => {
     ['StatementReworded', { type: 'RewordStatement', data: { statement: 'Escalation is very unlikely.', rationale: 'r' } }, 'SELECT count(*) AS n FROM assessment_statements', 2],
     ['SubjectChanged', { type: 'ChangeSubject', data: { subject: { actors: [], regions: ['Armenia'], topics: [] }, rationale: 'r' } }, 'SELECT count(*) AS n FROM assessment_subjects', 2],
     ['ConfidenceChanged', { type: 'ChangeConfidence', data: { confidence: 'high', basis: 'new-reasoning', rationale: 'r' } }, "SELECT count(*) AS n FROM assessment_versions WHERE confidence = 'high' AND is_current = 1", 1],
-    ['HorizonChanged', { type: 'ChangeHorizon', data: { horizon: { term: 'near-term' }, rationale: 'r' } }, "SELECT count(*) AS n FROM assessment_versions WHERE horizon_term = 'near-term' AND is_current = 1", 1],
+    ['HorizonChanged', { type: 'ChangeHorizon', data: { horizon: { term: 'near-term', start: '2026-01-01' }, rationale: 'r' } }, "SELECT count(*) AS n FROM assessment_versions WHERE horizon_term = 'near-term' AND is_current = 1", 1],
     ['AssessmentWithdrawn', { type: 'WithdrawAssessment', data: { rationale: 'r' } }, "SELECT count(*) AS n FROM assessment_versions WHERE status = 'withdrawn' AND is_current = 1", 1],
   ] as [string, AssessmentCommand, string, number][])('%s updates its rows', async (_type, command, sql, expected) => {
     const t = setup();

@@ -163,6 +163,18 @@ describe('ChangeHorizon', () => {
       ]);
   });
 
+  it('refuses a horizon that would end before the change takes effect, unless the change is backdated', () => {
+    const reTerm = { type: 'ChangeHorizon', data: { horizon: { term: 'near-term' }, rationale: 'r' } } as const;
+    const later = { effectiveAt: '2026-11-28T00:00:00.000Z', now: new Date('2026-11-28T12:00:00.000Z') };
+    given(drafted()).when(reTerm, later).thenThrows(BusinessRuleError, { code: 'horizon-already-ended', field: 'horizon' });
+    given(drafted())
+      .when({ type: 'ChangeHorizon', data: { horizon: { term: 'near-term', start: '2026-11-28' }, rationale: 'r' } }, later)
+      .then([{ type: 'HorizonChanged', data: { from: drafted().data.horizon, to: { term: 'near-term', start: '2026-11-28T00:00:00.000Z', end: '2028-11-28T00:00:00.000Z' }, rationale: 'r' } }]);
+    given(drafted())
+      .when(reTerm, { ...later, effectiveAt: '2024-06-01T00:00:00.000Z' })
+      .then([{ type: 'HorizonChanged', data: { from: drafted().data.horizon, to: { term: 'near-term', start: T0, end: '2025-02-05T00:00:00.000Z' }, rationale: 'r' } }]);
+  });
+
   it('rejects an unchanged horizon', () => {
     given(drafted())
       .when({ type: 'ChangeHorizon', data: { horizon: { term: 'short-term' }, rationale: 'r' } })
