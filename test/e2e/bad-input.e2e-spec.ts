@@ -68,6 +68,19 @@ describe('Bad input is refused with a 4xx naming the field, and changes nothing 
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
   });
 
+  it.each([
+    ['a missing statement', '/assessments', { ...draftBody(), statement: undefined }, 'statement', 'statement is required'],
+    ['a statement that is a number', '/assessments', { ...draftBody(), statement: 7 }, 'statement', 'statement must be a string'],
+    ['subject actors as a string', '/assessments', { ...draftBody(), subject: { actors: 'Russia', regions: [], topics: [] } }, 'subject.actors', 'subject.actors must be an array'],
+    ['a missing expectedRevision', 'change', { confidence: 'high', basis: 'new-information', rationale: 'r' }, 'expectedRevision', 'expectedRevision is required'],
+    ['expectedRevision as a string', 'change', { confidence: 'high', basis: 'new-information', rationale: 'r', expectedRevision: '5' }, 'expectedRevision', 'expectedRevision must be an integer number'],
+  ])('%s is reported as what it is, not as a broken bound', async (_name, route, body, field, message) => {
+    const path = route === 'change' ? `/assessments/${id}/confidence` : route;
+    const res = await api.request('POST', path, { body });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual(expect.arrayContaining([{ field, message }]));
+  });
+
   it('a change backdated before the previous one → 422 on effectiveAt', async () => {
     const res = await api.request('POST', `/assessments/${id}/confidence`, {
       body: { confidence: 'high', basis: 'correction', rationale: 'r', expectedRevision: 0, effectiveAt: '2023-01-01T00:00:00Z' },

@@ -27,7 +27,9 @@ export class RequestValidationPipe extends ValidationPipe {
       forbidNonWhitelisted: true,
       forbidUnknownValues: true,
       transform: true,
-      stopAtFirstError: true,
+      // Every failed constraint of a field, so the report can name the most basic (validation-error.factory.ts);
+      // a valid request runs every constraint either way.
+      stopAtFirstError: false,
       exceptionFactory: validationExceptionFactory,
     });
   }
