@@ -18,15 +18,31 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+const USAGE = `usage: npm run token -- --sub <subject> [--roles ${ROLES.join(',')}] [--clearance <marking>] [--hours 8]
+  Prints a bearer token signed with JWT_SECRET (or the development secret in DATA_DIR).
+  --roles      comma list (default reader)
+  --clearance  a CLASSIFICATION_LEVELS marking (default the lowest)
+  --hours      lifetime, up to 720 (default 8)`;
+
 function main(): void {
-  const { values } = parseArgs({
-    options: {
-      sub: { type: 'string' },
-      roles: { type: 'string', default: 'reader' },
-      clearance: { type: 'string' },
-      hours: { type: 'string', default: '8' },
-    },
-  });
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        sub: { type: 'string' },
+        roles: { type: 'string', default: 'reader' },
+        clearance: { type: 'string' },
+        hours: { type: 'string', default: '8' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    fail(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+  }
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
   let config;
   try {
     config = loadConfig();

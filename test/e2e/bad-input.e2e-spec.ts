@@ -1,5 +1,5 @@
 import { draftBody } from '../support/fixtures.js';
-import { startTestApp, TestApp } from '../support/test-app.js';
+import { startTestApp, TestApp, tokenFor } from '../support/test-app.js';
 
 describe('Bad input is refused with a 4xx naming the field, and changes nothing (e2e)', () => {
   let api: TestApp;
@@ -79,6 +79,18 @@ describe('Bad input is refused with a 4xx naming the field, and changes nothing 
     const res = await api.request('POST', path, { body });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual(expect.arrayContaining([{ field, message }]));
+  });
+
+  it.each([
+    ['/assessments?classification=TOPSECRET', 'classification'],
+    [`/assessments?cursor=${Buffer.from(JSON.stringify(['-updatedAt', 'x', 1])).toString('base64url')}`, 'cursor'],
+    ['/audit?from=2024-01-01T00:00:00Z&to=2023-01-01T00:00:00Z', 'to'],
+    ['/audit?effectiveFrom=2024-01-01T00:00:00Z&effectiveTo=2024-01-01T00:00:00Z', 'effectiveTo'],
+    [`/audit?cursor=${Buffer.from(JSON.stringify(['-position', 'x', 1])).toString('base64url')}`, 'cursor'],
+  ])('GET %s → 400 on %s (it once answered an empty 200)', async (path, field) => {
+    const res = await api.request('GET', path, { actor: 'auditor-bad-input', token: tokenFor('auditor-bad-input', { roles: ['auditor'], clearance: 'SECRET' }) });
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
   });
 
   it('a change backdated before the previous one → 422 on effectiveAt', async () => {

@@ -1,5 +1,7 @@
-import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import { APP_CONFIG } from '../../config/app-config.js';
+import type { AppConfig } from '../../config/app-config.js';
 import { ApiBearerAuth, ApiHeader, ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AllowRoles } from '../../auth/access.decorators.js';
 import { CurrentVisibility } from '../../auth/current-principal.decorator.js';
@@ -46,7 +48,10 @@ function foldLimitOf(query: GetAssessmentQueryDto): FoldLimit {
 @ApiErrorResponses(...AUTHENTICATED_ERRORS)
 @Controller('assessments')
 export class AssessmentQueriesController {
-  constructor(private readonly queryBus: QueryBus) {}
+  constructor(
+    private readonly queryBus: QueryBus,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get()
   @ApiOperation({
@@ -59,7 +64,7 @@ export class AssessmentQueriesController {
   list(@Query() query: ListAssessmentsQueryDto, @CurrentVisibility() visibility: Visibility): Promise<AssessmentList> {
     return this.queryBus.execute(
       new ListAssessmentsQuery(
-        listFilterOf(query),
+        listFilterOf(query, this.config.classificationLevels),
         listTimeOf(query),
         listSortOf(query),
         { limit: query.limit ?? 50, cursor: query.cursor },

@@ -5,8 +5,16 @@ import type { AssessmentFilterDto, ListAssessmentsQueryDto } from './dto/list-as
 
 const time = (iso: string | undefined) => (iso === undefined ? undefined : Date.parse(iso));
 
-/** Turns validated query parameters into the list query's filter, time point and sort. */
-export function listFilterOf(dto: AssessmentFilterDto): AssessmentListFilter {
+/**
+ * Turns validated query parameters into the list query's filter, time point
+ * and sort. `markings` are the configured classification levels: a marking
+ * outside them matches nothing ever, so it is a mistake to say, not an empty list.
+ */
+export function listFilterOf(dto: AssessmentFilterDto, markings: readonly string[]): AssessmentListFilter {
+  const unknownMarking = dto.classification?.find((marking) => !markings.includes(marking));
+  if (unknownMarking !== undefined) {
+    throw badRequest([{ field: 'classification', message: `classification ${unknownMarking} is not a marking; the markings are ${markings.join(', ')}` }]);
+  }
   let probability: AssessmentListFilter['probability'];
   if (dto.likelihood !== undefined) {
     const [scale, term] = dto.likelihood.split(':');

@@ -1,5 +1,7 @@
-import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import { APP_CONFIG } from '../../config/app-config.js';
+import type { AppConfig } from '../../config/app-config.js';
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AllowRoles } from '../../auth/access.decorators.js';
@@ -22,7 +24,10 @@ import { BEARER_AUTH } from '../../openapi/openapi-document.js';
 @ApiExtraModels(AnalyticLineResponse)
 @Controller('reports')
 export class ReportsController {
-  constructor(private readonly queryBus: QueryBus) {}
+  constructor(
+    private readonly queryBus: QueryBus,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /**
    * Which judgments are new, changed (and how), consistent, withdrawn,
@@ -56,7 +61,7 @@ export class ReportsController {
     const to = Date.parse(query.to);
     if (to <= from) throw badRequest([{ field: 'to', message: 'to must be after from' }]);
     const report: AnalyticLineReport = await this.queryBus.execute(
-      new GetAnalyticLineReportQuery(from, to, listFilterOf(query), query.scale, positionOf(query.minPosition), visibility),
+      new GetAnalyticLineReportQuery(from, to, listFilterOf(query, this.config.classificationLevels), query.scale, positionOf(query.minPosition), visibility),
     );
     if (accept?.includes('text/markdown')) {
       reply.type('text/markdown; charset=utf-8');

@@ -75,7 +75,7 @@ export class ListAuditEntriesHandler implements IQueryHandler<ListAuditEntriesQu
 
     // Versions are written in log order, so id orders them as positions do.
     const sortKey = page.ascending ? 'position' : '-position';
-    const cursor = decodeCursor(page.cursor, sortKey);
+    const cursor = decodeCursor(page.cursor, sortKey, 'digits');
     if (cursor) {
       params.afterId = cursor.id;
       where.push(`v.id ${page.ascending ? '>' : '<'} @afterId`);

@@ -14,12 +14,18 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.sort, cursor.value, cursor.id])).toString('base64url');
 }
 
-export function decodeCursor(raw: string | undefined, sort: string): Cursor | undefined {
+/**
+ * `valueType` is what the listing sorts by (a time, a number: 'number'; a
+ * position, a bigint kept as decimal digits: 'digits'), so a cursor edited by
+ * hand is refused rather than compared with SQLite's cross-type ordering.
+ */
+export function decodeCursor(raw: string | undefined, sort: string, valueType: 'number' | 'digits' = 'number'): Cursor | undefined {
   if (raw === undefined) return undefined;
   try {
     const [s, value, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
-    if (s === sort && (typeof value === 'number' || typeof value === 'string') && Number.isInteger(id)) {
-      return { sort: s, value, id: id as number };
+    const valueFits = valueType === 'number' ? typeof value === 'number' && Number.isFinite(value) : typeof value === 'string' && /^\d{1,20}$/.test(value);
+    if (s === sort && valueFits && Number.isInteger(id)) {
+      return { sort: s, value: value as number | string, id: id as number };
     }
   } catch {
     // fall through to the 400 below
