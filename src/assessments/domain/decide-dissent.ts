@@ -28,7 +28,8 @@ export function decideDissent(command: DissentCommand, state: AssessmentState, c
     }
     case 'ReviseDissent': {
       const dissent = ownStanding(state, command.data.dissentId, ctx.actor);
-      const position = positionFrom(command.data, state, rationale);
+      // Evidence it cites may have been unlinked since; keeping a citation is no new claim.
+      const position = positionFrom(command.data, state, rationale, dissent.evidenceIds);
       if (samePosition(dissent, position)) throw new BusinessRuleError('no-change', 'the dissent already states that', 'likelihood');
       return [{ type: 'DissentRevised', data: position }];
     }
@@ -40,22 +41,25 @@ export function decideDissent(command: DissentCommand, state: AssessmentState, c
 }
 
 function ownStanding(state: AssessmentState, dissentId: string, actor: string): Dissent {
-  const dissent = state.dissents.find((d) => d.dissentId === dissentId && !d.withdrawn);
+  const dissent = state.dissents.find((d) => d.dissentId === dissentId);
   if (!dissent) throw new SubResourceNotFoundError('dissent', dissentId);
+  if (dissent.withdrawn) {
+    throw new BusinessRuleError('dissent-withdrawn', `dissent ${dissentId} was withdrawn; record a new one to dissent again`);
+  }
   if (dissent.author !== actor) {
     throw new BusinessRuleError('not-dissent-author', `only ${dissent.author}, who recorded this dissent, may change it`);
   }
   return dissent;
 }
 
-function positionFrom(input: DissentInput, state: AssessmentState, rationale: string): DissentPosition {
+function positionFrom(input: DissentInput, state: AssessmentState, rationale: string, cited: readonly string[] = []): DissentPosition {
   const likelihood = input.likelihood ? likelihoodFrom(input.likelihood) : null;
   const confidence = input.confidence ? oneOf(input.confidence, CONFIDENCE_LEVELS, 'confidence') : null;
   if (likelihood === null && confidence === null) {
     throw new DomainValidationError('likelihood', 'a dissent states a likelihood, a confidence, or both');
   }
   const evidenceIds = [...new Set(input.evidenceIds ?? [])];
-  const linked = new Set(state.evidence.map((e) => e.evidenceId));
+  const linked = new Set([...state.evidence.map((e) => e.evidenceId), ...cited]);
   const unknown = evidenceIds.filter((id) => !linked.has(id));
   if (unknown.length > 0) {
     throw new BusinessRuleError('unknown-evidence', `the assessment has no linked evidence ${unknown.join(', ')}`, 'evidenceIds');

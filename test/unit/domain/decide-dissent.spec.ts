@@ -70,12 +70,42 @@ describe('ReviseDissent / WithdrawDissent', () => {
     given(drafted(), recorded(recordedByBob, bob))
       .when({ type: 'WithdrawDissent', data: { dissentId: DISSENT_ID, rationale: 'r' } }, { actor: 'carol' })
       .thenThrows(BusinessRuleError, { code: 'not-dissent-author' });
-    given(drafted(), recorded(recordedByBob, bob), recorded({ type: 'DissentWithdrawn', data: { dissentId: DISSENT_ID, rationale: 'r' } }, bob))
-      .when({ type: 'ReviseDissent', data: { dissentId: DISSENT_ID, confidence: 'low', rationale: 'r' } }, bob)
+    given(drafted(), recorded(recordedByBob, bob))
+      .when({ type: 'ReviseDissent', data: { dissentId: OTHER_DISSENT_ID, confidence: 'low', rationale: 'r' } }, bob)
       .thenThrows(SubResourceNotFoundError, { kind: 'dissent' });
+    // A withdrawn dissent exists (its history shows it): a rule refuses it, not a 404.
+    const withdrawn = recorded({ type: 'DissentWithdrawn', data: { dissentId: DISSENT_ID, rationale: 'r' } }, bob);
+    given(drafted(), recorded(recordedByBob, bob), withdrawn)
+      .when({ type: 'ReviseDissent', data: { dissentId: DISSENT_ID, confidence: 'low', rationale: 'r' } }, bob)
+      .thenThrows(BusinessRuleError, { code: 'dissent-withdrawn' });
+    given(drafted(), recorded(recordedByBob, bob), withdrawn)
+      .when({ type: 'WithdrawDissent', data: { dissentId: DISSENT_ID, rationale: 'again' } }, bob)
+      .thenThrows(BusinessRuleError, { code: 'dissent-withdrawn' });
     given(drafted(), recorded(recordedByBob, bob))
       .when({ type: 'ReviseDissent', data: { dissentId: DISSENT_ID, likelihood: { scale: 'nta', term: 'likely' }, rationale: 'Reserves are being rebuilt.' } }, bob)
       .thenThrows(BusinessRuleError, { code: 'no-change' });
+  });
+});
+
+describe('a dissent citing evidence unlinked since', () => {
+  it('may be revised keeping that citation, but may not cite other unlinked evidence', () => {
+    const linked: AssessmentEvent = {
+      type: 'EvidenceLinked',
+      data: { evidenceId: EVIDENCE_ID, title: 't', source: 's', reliability: 'B', credibility: 2, bearing: 'supports', url: null, excerpt: null, rationale: 'r' },
+    };
+    const citing: AssessmentEvent = { type: 'DissentRecorded', data: { ...recordedByBob.data, evidenceIds: [EVIDENCE_ID] } as never };
+    const unlinked: AssessmentEvent = { type: 'EvidenceUnlinked', data: { evidenceId: EVIDENCE_ID, rationale: 'Source burned.' } };
+    given(drafted(), linked, recorded(citing, bob), unlinked)
+      .when({ type: 'ReviseDissent', data: { dissentId: DISSENT_ID, likelihood: { scale: 'nta', term: 'possible' }, evidenceIds: [EVIDENCE_ID], rationale: 'Still.' } }, bob)
+      .then([
+        {
+          type: 'DissentRevised',
+          data: { dissentId: DISSENT_ID, likelihood: { scale: 'nta', term: 'possible', probability: { low: 0.25, high: 0.5 } }, confidence: null, evidenceIds: [EVIDENCE_ID], rationale: 'Still.' },
+        },
+      ]);
+    given(drafted(), linked, recorded(recordedByBob, bob), unlinked)
+      .when({ type: 'ReviseDissent', data: { dissentId: DISSENT_ID, confidence: 'low', evidenceIds: [EVIDENCE_ID], rationale: 'r' } }, bob)
+      .thenThrows(BusinessRuleError, { code: 'unknown-evidence' });
   });
 });
 
