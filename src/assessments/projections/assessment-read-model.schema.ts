@@ -23,6 +23,10 @@ export const OPEN_END = 8_640_000_000_000_000;
  * event, rather than a version table plus an audit table, keeps a rebuild's
  * writes small. Versions are inserted in log order, so their id orders them
  * as positions do (and indexes on (x) end in id, so they serve keyset paging).
+ * The sort indexes of current versions end in seq instead: a current list's
+ * ties are broken by the assessment, which keeps its place between two pages
+ * when a change gives it a new current version (av_current_updated and its
+ * kin, which ended in id, are dropped where an older version built them).
  */
 export const ASSESSMENT_READ_MODEL_SCHEMA: ReadModelSchema = {
   tables: `
@@ -142,11 +146,15 @@ CREATE VIRTUAL TABLE IF NOT EXISTS rationale_search USING fts5(
 );
 `,
   indexes: `
-CREATE INDEX IF NOT EXISTS av_current_updated    ON assessment_versions (rec_from, id)                WHERE is_current = 1;
-CREATE INDEX IF NOT EXISTS av_current_created    ON assessment_versions (seq)                         WHERE is_current = 1;
-CREATE INDEX IF NOT EXISTS av_current_effective  ON assessment_versions (eff_from, id)                WHERE is_current = 1;
-CREATE INDEX IF NOT EXISTS av_current_horizon    ON assessment_versions (horizon_end, id)             WHERE is_current = 1;
-CREATE INDEX IF NOT EXISTS av_current_likelihood ON assessment_versions (p_mid, id)                   WHERE is_current = 1;
+DROP INDEX IF EXISTS av_current_updated;
+DROP INDEX IF EXISTS av_current_effective;
+DROP INDEX IF EXISTS av_current_horizon;
+DROP INDEX IF EXISTS av_current_likelihood;
+CREATE INDEX IF NOT EXISTS av_current_by_updated    ON assessment_versions (rec_from, seq)         WHERE is_current = 1;
+CREATE INDEX IF NOT EXISTS av_current_created       ON assessment_versions (seq)                   WHERE is_current = 1;
+CREATE INDEX IF NOT EXISTS av_current_by_effective  ON assessment_versions (eff_from, seq)         WHERE is_current = 1;
+CREATE INDEX IF NOT EXISTS av_current_by_horizon    ON assessment_versions (horizon_end, seq)      WHERE is_current = 1;
+CREATE INDEX IF NOT EXISTS av_current_by_likelihood ON assessment_versions (p_mid, seq)            WHERE is_current = 1;
 CREATE INDEX IF NOT EXISTS av_current_status     ON assessment_versions (status, horizon_end, id)     WHERE is_current = 1;
 CREATE INDEX IF NOT EXISTS av_current_confidence ON assessment_versions (confidence, rec_from, id)    WHERE is_current = 1;
 CREATE INDEX IF NOT EXISTS av_current_subject    ON assessment_versions (subject_id)                  WHERE is_current = 1;

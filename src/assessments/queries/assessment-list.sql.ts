@@ -20,11 +20,11 @@ export const SORT_COLUMNS: Record<ListSortKey, string> = {
  * drafts for `status=draft`; bench/README.md section 8 has the figures).
  */
 const CURRENT_SORT_INDEXES: Record<ListSortKey, string> = {
-  updatedAt: 'av_current_updated',
+  updatedAt: 'av_current_by_updated',
   createdAt: 'av_current_created',
-  effectiveAt: 'av_current_effective',
-  horizonEnd: 'av_current_horizon',
-  probability: 'av_current_likelihood',
+  effectiveAt: 'av_current_by_effective',
+  horizonEnd: 'av_current_by_horizon',
+  probability: 'av_current_by_likelihood',
 };
 
 /**
@@ -193,7 +193,7 @@ export interface AssessmentListSql {
    */
   readonly fewMatchesPageSql: string;
   readonly params: SqlParams;
-  /** The sort as it is written in cursors, e.g. `-updatedAt`. */
+  /** The sort as it is written in cursors, e.g. `-updatedAt~seq` (what breaks ties follows the ~). */
   readonly sortKey: string;
 }
 
@@ -235,19 +235,25 @@ export function assessmentListSql(
   const countFrom = bothAxes ? `FROM (${STANDING_ON_BOTH_AXES}) standing CROSS JOIN assessment_versions v ON v.id = standing.id${join}` : rows(narrowing);
   const countSql = boundedCountSql(`${countFrom} WHERE ${where.join(' AND ')}`, options.countLimit ?? DEFAULT_COUNT_LIMIT);
 
-  const sortKey = `${sort.descending ? '-' : ''}${sort.key}`;
+  // Ties are broken by the assessment (seq) in a current list: a change gives an assessment a new
+  // current version, and a tie broken by the version's id would move it between two pages (missed,
+  // or met twice). As of a time, versions are the rows listed and their id breaks ties. The cursor
+  // says which (a cursor from before seq broke ties is refused, not misread).
+  const tie = current ? 'v.seq' : 'v.id';
+  const sortKey = `${sort.descending ? '-' : ''}${sort.key}${current ? '~seq' : ''}`;
   const column = SORT_COLUMNS[sort.key];
   const direction = sort.descending ? 'DESC' : 'ASC';
   const cursor = decodeCursor(page.cursor, sortKey);
   if (cursor) {
     params.cv = cursor.value;
     params.cid = cursor.id;
-    where.push(`(${column}, v.id) ${sort.descending ? '<' : '>'} (@cv, @cid)`);
+    // Sorted by seq itself (createdAt, current) the sort value is the tie-break already.
+    where.push(column === tie ? `${column} ${sort.descending ? '<' : '>'} @cv` : `(${column}, ${tie}) ${sort.descending ? '<' : '>'} (@cv, @cid)`);
   }
   params.limit = page.limit + 1;
-  const pageOrderedBy = (sortColumn: string, from: string, leading?: string) => `SELECT v.id, ${column} AS sort_value ${from}
+  const pageOrderedBy = (sortColumn: string, from: string, leading?: string) => `SELECT v.id, ${column} AS sort_value, ${tie} AS tie ${from}
     WHERE ${[...(leading ? [leading] : []), ...where].join(' AND ')}
-    ORDER BY ${sortColumn} ${direction}, v.id ${direction}
+    ORDER BY ${sortColumn} ${direction}${column === tie ? '' : `, ${tie} ${direction}`}
     LIMIT @limit`;
   // +column is no column reference, so no index can give the order: the rows are narrowed, then sorted.
   const fewMatchesPageSql = pageOrderedBy(`+${column}`, rows(narrowing), bothAxes ? `v.id IN (${STANDING_ON_BOTH_AXES})` : undefined);
@@ -263,9 +269,9 @@ export function assessmentListSql(
     // first from t, and those recorded after it (backdated), which av_effective_rec finds
     // without reading a row that is not one; the page is the newest of both.
     const recordedBy = pageOrderedBy(column, rows('av_by_recorded'), 'v.rec_from <= @eff');
-    const recordedAfter = `SELECT v.id, ${column} AS sort_value ${rows(AS_OF_WALKS.effective.standing)} WHERE ${['+v.rec_from > @eff', ...where].join(' AND ')}`;
-    pageSql = `SELECT id, sort_value FROM (SELECT * FROM (${recordedBy}) UNION ALL ${recordedAfter})
-    ORDER BY sort_value DESC, id DESC
+    const recordedAfter = `SELECT v.id, ${column} AS sort_value, ${tie} AS tie ${rows(AS_OF_WALKS.effective.standing)} WHERE ${['+v.rec_from > @eff', ...where].join(' AND ')}`;
+    pageSql = `SELECT id, sort_value, tie FROM (SELECT * FROM (${recordedBy}) UNION ALL ${recordedAfter})
+    ORDER BY sort_value DESC, tie DESC
     LIMIT @limit`;
   }
   return { countSql, pageSql, fewMatchesPageSql, params, sortKey };

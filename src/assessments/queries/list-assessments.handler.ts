@@ -16,7 +16,8 @@ import { assessmentListSql, RARE_TEXT_HITS, SqlParams, TEXT_HITS_SQL, VERSION_RO
 import type { AssessmentListSql } from './assessment-list.sql.js';
 import { AssessmentList, ListAssessmentsQuery } from './list-assessments.query.js';
 
-type PageEntry = { id: number; sort_value: number };
+/** A page's row: the version, its sort value, and what breaks ties (the assessment's seq in a current list). */
+type PageEntry = { id: number; sort_value: number; tie: number };
 
 /** Version views kept (about 1 KB each). */
 const VERSION_VIEWS_KEPT = 20_000;
@@ -92,7 +93,7 @@ export class ListAssessmentsHandler implements IQueryHandler<ListAssessmentsQuer
       items: this.viewsOf(page.map((entry) => entry.id), query.scale),
       ...boundedTotal(counted, this.countLimit),
       nextCursor:
-        entries.length > query.page.limit && last ? encodeCursor({ sort: sql.sortKey, value: last.sort_value, id: last.id }) : null,
+        entries.length > query.page.limit && last ? encodeCursor({ sort: sql.sortKey, value: last.sort_value, id: last.tie }) : null,
       position,
     };
   }

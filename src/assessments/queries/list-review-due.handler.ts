@@ -11,6 +11,8 @@ import { visibilityClauses } from './assessment-list.sql.js';
 import type { SqlParams } from './assessment-list.sql.js';
 import { ListReviewDueQuery, ReviewDueList, ReviewReason } from './list-review-due.query.js';
 
+const REVIEW_DUE_SORT = 'horizonEnd~seq';
+
 const DAY_MS = 86_400_000;
 
 @QueryHandler(ListReviewDueQuery)
@@ -37,16 +39,17 @@ export class ListReviewDueHandler implements IQueryHandler<ListReviewDueQuery, R
       )
       .get(params)!.n;
 
-    const cursor = decodeCursor(query.page.cursor, 'horizonEnd');
+    // Ties broken by the assessment, as in a current list (assessment-list.sql.ts): a change between two pages keeps its place.
+    const cursor = decodeCursor(query.page.cursor, REVIEW_DUE_SORT);
     let pageWhere = where;
     if (cursor) {
       params.cv = cursor.value;
       params.cid = cursor.id;
-      pageWhere += ' AND (v.horizon_end, v.id) > (@cv, @cid)';
+      pageWhere += ' AND (v.horizon_end, v.seq) > (@cv, @cid)';
     }
     params.limit = query.page.limit + 1;
     const rows = this.database
-      .prepareRows<[SqlParams], AssessmentVersionRow>(`${VERSION_SELECT} WHERE ${pageWhere} ORDER BY v.horizon_end, v.id LIMIT @limit`)
+      .prepareRows<[SqlParams], AssessmentVersionRow>(`${VERSION_SELECT} WHERE ${pageWhere} ORDER BY v.horizon_end, v.seq LIMIT @limit`)
       .all(params);
     const page = rows.slice(0, query.page.limit);
     const last = page[page.length - 1];
@@ -59,7 +62,7 @@ export class ListReviewDueHandler implements IQueryHandler<ListReviewDueQuery, R
         return { assessment: versionRowToView(row, query.scale), reasons };
       }),
       ...boundedTotal(counted, this.config.listCountLimit),
-      nextCursor: rows.length > query.page.limit && last ? encodeCursor({ sort: 'horizonEnd', value: last.horizon_end, id: last.id }) : null,
+      nextCursor: rows.length > query.page.limit && last ? encodeCursor({ sort: REVIEW_DUE_SORT, value: last.horizon_end, id: last.seq }) : null,
       staleAfterDays: query.staleAfterDays,
       position,
     };

@@ -46,4 +46,19 @@ describe('ReadModelDatabase.applySchema on a file an earlier version built', () 
     expect(database.db.prepare("SELECT name FROM pragma_index_info('av_recorded_eff') ORDER BY seqno").pluck().all()).toEqual(['rec_to', 'rec_from', 'eff_to', 'eff_from', 'subject_id']);
     database.close();
   });
+
+  it('replaces the current sort indexes that ended in id by ones that end in seq', () => {
+    const database = new ReadModelDatabase(':memory:');
+    database.applySchema(ASSESSMENT_READ_MODEL_SCHEMA);
+    database.db.exec(`DROP INDEX av_current_by_likelihood;
+      CREATE INDEX av_current_likelihood ON assessment_versions (p_mid, id) WHERE is_current = 1;
+      CREATE INDEX av_current_updated ON assessment_versions (rec_from, id) WHERE is_current = 1;`);
+    database.applySchema(ASSESSMENT_READ_MODEL_SCHEMA);
+    const indexes = database.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND name LIKE 'av_current_%' ORDER BY name").pluck().all();
+    expect(indexes).not.toContain('av_current_likelihood');
+    expect(indexes).not.toContain('av_current_updated');
+    expect(indexes).toEqual(expect.arrayContaining(['av_current_by_likelihood', 'av_current_by_updated', 'av_current_by_effective', 'av_current_by_horizon']));
+    expect(database.db.prepare("SELECT name FROM pragma_index_info('av_current_by_likelihood') ORDER BY seqno").pluck().all()).toEqual(['p_mid', 'seq']);
+    database.close();
+  });
 });
