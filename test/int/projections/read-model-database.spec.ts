@@ -24,41 +24,24 @@ describe('ReadModelDatabase.prepareRows', () => {
 });
 
 describe('ReadModelDatabase.applySchema on a file an earlier version built', () => {
-  it('replaces av_effective (end, start) by av_effective_rec (end, start, recorded start, subject)', () => {
+  // [the index an earlier version built (its DDL), the one that replaced it, the replacement's columns]
+  it.each([
+    ['av_effective', 'ON assessment_versions (eff_to, eff_from)', 'av_effective_rec', ['eff_to', 'eff_from', 'rec_from', 'subject_id']],
+    ['av_recorded', 'ON assessment_versions (rec_to, rec_from)', 'av_recorded_eff', ['rec_to', 'rec_from', 'eff_to', 'eff_from', 'subject_id']],
+    ['av_current_likelihood', 'ON assessment_versions (p_mid, id) WHERE is_current = 1', 'av_current_by_likelihood', ['p_mid', 'seq']],
+    ['av_current_updated', 'ON assessment_versions (rec_from, id) WHERE is_current = 1', 'av_current_by_updated', ['rec_from', 'seq']],
+    ['av_current_effective', 'ON assessment_versions (eff_from, id) WHERE is_current = 1', 'av_current_by_effective', ['eff_from', 'seq']],
+    ['av_current_horizon', 'ON assessment_versions (horizon_end, id) WHERE is_current = 1', 'av_current_by_horizon', ['horizon_end', 'seq']],
+  ])('drops %s and builds what replaced it', (old, definition, replacement, columns) => {
     const database = new ReadModelDatabase(':memory:');
     database.applySchema(ASSESSMENT_READ_MODEL_SCHEMA);
     // The file as the version before built it.
-    database.db.exec('DROP INDEX av_effective_rec; CREATE INDEX av_effective ON assessment_versions (eff_to, eff_from);');
+    database.db.exec(`DROP INDEX ${replacement}; CREATE INDEX ${old} ${definition};`);
     database.applySchema(ASSESSMENT_READ_MODEL_SCHEMA);
-    const indexes = database.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND name LIKE 'av_effective%'").pluck().all();
-    expect(indexes).toEqual(['av_effective_rec']);
-    expect(database.db.prepare("SELECT name FROM pragma_index_info('av_effective_rec') ORDER BY seqno").pluck().all()).toEqual(['eff_to', 'eff_from', 'rec_from', 'subject_id']);
-    database.close();
-  });
-
-  it('replaces av_recorded (end, start) by av_recorded_eff (end, start, effective end and start, subject)', () => {
-    const database = new ReadModelDatabase(':memory:');
-    database.applySchema(ASSESSMENT_READ_MODEL_SCHEMA);
-    database.db.exec('DROP INDEX av_recorded_eff; CREATE INDEX av_recorded ON assessment_versions (rec_to, rec_from);');
-    database.applySchema(ASSESSMENT_READ_MODEL_SCHEMA);
-    const indexes = database.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND name LIKE 'av_recorded%'").pluck().all();
-    expect(indexes).toEqual(['av_recorded_eff']);
-    expect(database.db.prepare("SELECT name FROM pragma_index_info('av_recorded_eff') ORDER BY seqno").pluck().all()).toEqual(['rec_to', 'rec_from', 'eff_to', 'eff_from', 'subject_id']);
-    database.close();
-  });
-
-  it('replaces the current sort indexes that ended in id by ones that end in seq', () => {
-    const database = new ReadModelDatabase(':memory:');
-    database.applySchema(ASSESSMENT_READ_MODEL_SCHEMA);
-    database.db.exec(`DROP INDEX av_current_by_likelihood;
-      CREATE INDEX av_current_likelihood ON assessment_versions (p_mid, id) WHERE is_current = 1;
-      CREATE INDEX av_current_updated ON assessment_versions (rec_from, id) WHERE is_current = 1;`);
-    database.applySchema(ASSESSMENT_READ_MODEL_SCHEMA);
-    const indexes = database.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND name LIKE 'av_current_%' ORDER BY name").pluck().all();
-    expect(indexes).not.toContain('av_current_likelihood');
-    expect(indexes).not.toContain('av_current_updated');
-    expect(indexes).toEqual(expect.arrayContaining(['av_current_by_likelihood', 'av_current_by_updated', 'av_current_by_effective', 'av_current_by_horizon']));
-    expect(database.db.prepare("SELECT name FROM pragma_index_info('av_current_by_likelihood') ORDER BY seqno").pluck().all()).toEqual(['p_mid', 'seq']);
+    const indexes = database.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index'").pluck().all();
+    expect(indexes).not.toContain(old);
+    expect(indexes).toContain(replacement);
+    expect(database.db.prepare(`SELECT name FROM pragma_index_info('${replacement}') ORDER BY seqno`).pluck().all()).toEqual(columns);
     database.close();
   });
 });
