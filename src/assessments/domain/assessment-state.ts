@@ -25,11 +25,8 @@ export interface AssessmentState {
   readonly updatedBy: string;
   /** Effective time of the last event; later events may not be earlier. */
   readonly lastEffectiveAt: string;
-  /**
-   * Who changed its substance since the last publication (or drafted it, if
-   * never published): four eyes, so none of them may publish it.
-   */
-  readonly unpublishedAuthors: readonly string[];
+  /** Who made the last change of substance; that person may not publish it. */
+  readonly lastAuthor: string;
   readonly publishedRevision: number | null;
   readonly publishedAt: string | null;
   readonly publishedBy: string | null;

@@ -93,11 +93,11 @@ export function decide(command: AssessmentCommand, state: AssessmentState | null
       if (!state.hasUnpublishedChanges) {
         throw new BusinessRuleError('nothing-to-publish', 'the assessment has no changes since it was last published');
       }
-      if (state.unpublishedAuthors.includes(ctx.actor)) {
-        // Four eyes: no change of substance is published by its own author, however many came after it.
+      if (ctx.actor === state.lastAuthor) {
+        // Four eyes: whoever made the last change of substance may not approve it.
         throw new BusinessRuleError(
           'four-eyes',
-          `${ctx.actor} drafted or changed it since it was last published and may not publish it; another reviewer must`,
+          `${ctx.actor} made the last change and may not publish it; another reviewer must`,
         );
       }
       return [{ type: 'AssessmentPublished', data: { reviewer: ctx.actor, rationale } }];

@@ -29,7 +29,7 @@ export function evolve(state: AssessmentState | null, event: RecordedAssessmentE
       updatedAt: recordedAt,
       updatedBy: actor,
       lastEffectiveAt: effectiveAt,
-      unpublishedAuthors: [actor],
+      lastAuthor: actor,
       publishedRevision: null,
       publishedAt: null,
       publishedBy: null,
@@ -52,11 +52,7 @@ export function evolve(state: AssessmentState | null, event: RecordedAssessmentE
   const revision = state.revision + 1;
   const touched = { revision, updatedAt: recordedAt, updatedBy: actor, lastEffectiveAt: effectiveAt };
   // Changes of substance need a (new) publication, and their author may not give it.
-  const authored = {
-    ...touched,
-    unpublishedAuthors: state.unpublishedAuthors.includes(actor) ? state.unpublishedAuthors : [...state.unpublishedAuthors, actor],
-    hasUnpublishedChanges: true,
-  };
+  const authored = { ...touched, lastAuthor: actor, hasUnpublishedChanges: true };
   switch (event.type) {
     case 'StatementReworded':
       return { ...state, ...authored, statement: event.data.statement };
@@ -79,7 +75,6 @@ export function evolve(state: AssessmentState | null, event: RecordedAssessmentE
         publishedAt: recordedAt,
         publishedBy: actor,
         hasUnpublishedChanges: false,
-        unpublishedAuthors: [],
         firstPublishedAt: state.firstPublishedAt ?? effectiveAt,
       };
     case 'ClassificationChanged':

@@ -32,7 +32,7 @@ describe('evolve', () => {
       createdBy: 'alice',
       createdAt: '2023-02-05T10:00:00.000Z',
       updatedBy: 'bob',
-      unpublishedAuthors: [],
+      lastAuthor: 'alice',
       publishedRevision: 2,
       publishedBy: 'bob',
       hasUnpublishedChanges: false,
@@ -45,7 +45,7 @@ describe('evolve', () => {
       fold(history),
       recorded({ type: 'ConfidenceChanged', data: { from: 'moderate', to: 'low', basis: 'new-reasoning', rationale: 'r' } }, { actor: 'carol' }),
     );
-    expect(state).toMatchObject({ status: 'published', hasUnpublishedChanges: true, unpublishedAuthors: ['carol'], revision: 3 });
+    expect(state).toMatchObject({ status: 'published', hasUnpublishedChanges: true, lastAuthor: 'carol', revision: 3 });
   });
 
   it('records the successor when superseded', () => {
