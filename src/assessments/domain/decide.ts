@@ -94,10 +94,12 @@ export function decide(command: AssessmentCommand, state: AssessmentState | null
         throw new BusinessRuleError('nothing-to-publish', 'the assessment has no changes since it was last published');
       }
       if (ctx.actor === state.lastAuthor) {
-        // Four eyes: whoever made the last change of substance may not approve it.
+        // Four eyes, as DESIGN.md states it: whoever made the last change of substance may not approve it;
+        // each earlier change was seen by the author of the next one. Changes of no substance (evidence,
+        // assumptions, dissents, ...) do not make their author the one who may not publish.
         throw new BusinessRuleError(
           'four-eyes',
-          `${ctx.actor} made the last change and may not publish it; another reviewer must`,
+          `${ctx.actor} made the last change of substance (wording, likelihood, confidence, horizon or subject) and may not publish it; another reviewer must`,
         );
       }
       return [{ type: 'AssessmentPublished', data: { reviewer: ctx.actor, rationale } }];

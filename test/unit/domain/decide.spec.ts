@@ -222,6 +222,13 @@ describe('PublishAssessment', () => {
       .thenThrows(BusinessRuleError, { code: 'four-eyes' });
   });
 
+  it('names the last change of substance when refusing, though a change of no substance came after it', () => {
+    const assumption = recorded({ type: 'AssumptionStated', data: { assumptionId: 'a-1', text: 'Russia stays bogged down.', linchpin: true, rationale: 'r' } } as never, { actor: 'carol' });
+    given(drafted(), assumption)
+      .when({ type: 'PublishAssessment', data: { rationale: 'r' } }, { actor: 'alice' })
+      .thenThrows(BusinessRuleError, { code: 'four-eyes', message: expect.stringMatching(/^alice made the last change of substance \(wording/) });
+  });
+
   it('refuses when nothing changed since the last publication', () => {
     const published = recorded({ type: 'AssessmentPublished', data: { reviewer: 'bob', rationale: 'ok' } }, { actor: 'bob' });
     given(drafted(), published)
