@@ -71,14 +71,14 @@ export function decide(command: AssessmentCommand, state: AssessmentState | null
       return [{ type: 'ConfidenceChanged', data: { from: state.confidence, to, basis, rationale } }];
     }
     case 'ChangeHorizon': {
-      // A term alone re-terms the judgment's horizon from its current start.
-      const to = horizonFrom(command.data.horizon, state.horizon.start);
+      // A term alone starts at the change's effective time, as in a draft (DESIGN.md: "default: effectiveAt").
+      const to = horizonFrom(command.data.horizon, ctx.effectiveAt);
       if (sameHorizon(to, state.horizon)) unchanged('horizon', 'the horizon is already that');
-      // Most likely a term meant from now on an old judgment; a past horizon is set with a backdated effectiveAt.
+      // A start and end given by hand that are over already: a past horizon is set with a backdated effectiveAt.
       if (Date.parse(to.end) <= Date.parse(ctx.effectiveAt)) {
         throw new BusinessRuleError(
           'horizon-already-ended',
-          `the horizon would end (${to.end}) before this change takes effect (${ctx.effectiveAt}): give horizon.start, or a backdated effectiveAt`,
+          `the horizon would end (${to.end}) before this change takes effect (${ctx.effectiveAt}): give a later end, or a backdated effectiveAt`,
           'horizon',
         );
       }

@@ -148,36 +148,38 @@ describe('ChangeConfidence', () => {
 });
 
 describe('ChangeHorizon', () => {
-  it('keeps the current start when a term is given alone', () => {
+  it('starts a term given alone at the change\'s effective time, as a draft does', () => {
     given(drafted())
-      .when({ type: 'ChangeHorizon', data: { horizon: { term: 'near-term' }, rationale: 'Longer view.' } })
+      .when({ type: 'ChangeHorizon', data: { horizon: { term: 'near-term' }, rationale: 'Longer view.' } }, { effectiveAt: '2023-03-01T00:00:00.000Z' })
       .then([
         {
           type: 'HorizonChanged',
           data: {
             from: drafted().data.horizon,
-            to: { term: 'near-term', start: T0, end: '2025-02-05T00:00:00.000Z' },
+            to: { term: 'near-term', start: '2023-03-01T00:00:00.000Z', end: '2025-03-01T00:00:00.000Z' },
             rationale: 'Longer view.',
           },
         },
       ]);
+    // A term set years after the draft runs from then, not from the draft's start.
+    const later = { effectiveAt: '2026-11-28T00:00:00.000Z', now: new Date('2026-11-28T12:00:00.000Z') };
+    given(drafted())
+      .when({ type: 'ChangeHorizon', data: { horizon: { term: 'short-term' }, rationale: 'r' } }, later)
+      .then([{ type: 'HorizonChanged', data: { from: drafted().data.horizon, to: { term: 'short-term', start: later.effectiveAt, end: '2027-05-28T00:00:00.000Z' }, rationale: 'r' } }]);
   });
 
-  it('refuses a horizon that would end before the change takes effect, unless the change is backdated', () => {
-    const reTerm = { type: 'ChangeHorizon', data: { horizon: { term: 'near-term' }, rationale: 'r' } } as const;
+  it('refuses a start and end that are over before the change takes effect, unless the change is backdated', () => {
     const later = { effectiveAt: '2026-11-28T00:00:00.000Z', now: new Date('2026-11-28T12:00:00.000Z') };
-    given(drafted()).when(reTerm, later).thenThrows(BusinessRuleError, { code: 'horizon-already-ended', field: 'horizon' });
+    const past = { type: 'ChangeHorizon', data: { horizon: { start: '2023-02-05', end: '2025-02-05' }, rationale: 'r' } } as const;
+    given(drafted()).when(past, later).thenThrows(BusinessRuleError, { code: 'horizon-already-ended', field: 'horizon' });
     given(drafted())
-      .when({ type: 'ChangeHorizon', data: { horizon: { term: 'near-term', start: '2026-11-28' }, rationale: 'r' } }, later)
-      .then([{ type: 'HorizonChanged', data: { from: drafted().data.horizon, to: { term: 'near-term', start: '2026-11-28T00:00:00.000Z', end: '2028-11-28T00:00:00.000Z' }, rationale: 'r' } }]);
-    given(drafted())
-      .when(reTerm, { ...later, effectiveAt: '2024-06-01T00:00:00.000Z' })
-      .then([{ type: 'HorizonChanged', data: { from: drafted().data.horizon, to: { term: 'near-term', start: T0, end: '2025-02-05T00:00:00.000Z' }, rationale: 'r' } }]);
+      .when(past, { ...later, effectiveAt: '2024-06-01T00:00:00.000Z' })
+      .then([{ type: 'HorizonChanged', data: { from: drafted().data.horizon, to: { term: null, start: T0, end: '2025-02-05T00:00:00.000Z' }, rationale: 'r' } }]);
   });
 
   it('rejects an unchanged horizon', () => {
     given(drafted())
-      .when({ type: 'ChangeHorizon', data: { horizon: { term: 'short-term' }, rationale: 'r' } })
+      .when({ type: 'ChangeHorizon', data: { horizon: { term: 'short-term', start: '2023-02-05' }, rationale: 'r' } })
       .thenThrows(BusinessRuleError, { code: 'no-change' });
   });
 });
