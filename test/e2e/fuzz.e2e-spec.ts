@@ -35,11 +35,17 @@ describe('Fuzzing every route (e2e, fast-check)', () => {
     expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(
       expect.arrayContaining(['POST /assessments/{id}/dissents', 'POST /assessments/{id}/dissents/{dissentId}/revise', 'GET /reports/analytic-line']),
     );
-    // The examples make valid bodies: a change built from them is accepted as it is.
-    const likelihood = routes.find((r) => r.path === '/assessments/{id}/likelihood')!;
-    const accepted = await api.request('POST', `/assessments/${id}/likelihood`, { body: { ...likelihood.validBody!, expectedRevision: revision } });
-    expect(accepted.status).toBe(200);
-    revision = accepted.body.revision;
+    // The examples make valid bodies: a draft and each change of substance built from them are accepted as they are.
+    const draftRoute = routes.find((r) => r.method === 'POST' && r.path === '/assessments')!;
+    const drafted = await api.request('POST', '/assessments', { body: draftRoute.validBody! });
+    expect(drafted.status).toBe(201);
+    let exampleRevision = 0;
+    for (const change of ['statement', 'likelihood', 'confidence', 'horizon', 'subject']) {
+      const route = routes.find((r) => r.path === `/assessments/{id}/${change}`)!;
+      const accepted = await api.request('POST', `/assessments/${drafted.body.assessmentId}/${change}`, { body: { ...route.validBody!, expectedRevision: exampleRevision } });
+      expect({ change, status: accepted.status, body: accepted.body }).toMatchObject({ change, status: 200 });
+      exampleRevision = accepted.body.revision;
+    }
   });
 
   it('a valid body with any one field, or field of a nested object, null or left out never gets a 5xx', async () => {

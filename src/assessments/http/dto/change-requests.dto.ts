@@ -48,7 +48,11 @@ export class ChangeHorizonDto extends ChangeDto {
 }
 
 export class ChangeSubjectDto extends ChangeDto {
-  @ApiProperty({ type: () => SubjectDto })
+  // Not the draft's subject (SubjectDto's examples): that example, sent as a change, was refused as no change.
+  @ApiProperty({
+    type: () => SubjectDto,
+    example: { actors: ['Russia'], regions: ['Moldova', 'Georgia', 'Armenia', 'Azerbaijan'], topics: ['frozen conflicts', 'military pressure'] },
+  })
   @IsDefined()
   @ValidateNested()
   @Type(() => SubjectDto)
