@@ -106,25 +106,40 @@ function inList(column: string, values: readonly string[], name: string, params:
 }
 
 /**
- * How many full-text hits (statements and rationales, each counted up to this
- * many) still make a search "rare": then the matching assessments are found
- * from the hits first, rather than each candidate row being checked against
- * them. That is far quicker for a term in few texts and far slower for a
- * term in nearly all of them (its hits' lists are large), hence the probe
- * (`TEXT_HITS_SQL`) that tells the two apart first.
+ * How many full-text hits (statements and rationales together) still make a
+ * search "rare": then the matching assessments are found from the hits first,
+ * rather than each candidate row being checked against them. That is far
+ * quicker for a term in few texts and far slower for a term in nearly all of
+ * them; the handler counts the hits as it puts them in the temporary tables.
  */
 export const RARE_TEXT_HITS = 5000;
 
-/** Counts a search's hits, each index up to RARE_TEXT_HITS (FTS5 reads only the terms' doclists). */
-export const TEXT_HITS_SQL = `SELECT
-  (SELECT count(*) FROM (SELECT 1 FROM statement_search WHERE statement_search MATCH @text LIMIT ${RARE_TEXT_HITS}))
-  + (SELECT count(*) FROM (SELECT 1 FROM rationale_search WHERE rationale_search MATCH @text LIMIT ${RARE_TEXT_HITS})) AS n`;
+/**
+ * A search's hits, put once into temporary tables (the connection's own, in
+ * memory) that its count and its page then both read. The lists in an
+ * `IN (SELECT rowid … MATCH …)` are built anew by every statement, and a term
+ * in most texts decodes most of both indexes each time. Run in order, with
+ * `@text`; the handler keeps them while the read models stand still.
+ */
+export const FILL_TEXT_HITS_SQL = [
+  'CREATE TEMP TABLE IF NOT EXISTS statement_hits (id INTEGER PRIMARY KEY)',
+  'CREATE TEMP TABLE IF NOT EXISTS rationale_hits (id INTEGER PRIMARY KEY)',
+  'DELETE FROM temp.statement_hits',
+  'DELETE FROM temp.rationale_hits',
+  'INSERT INTO temp.statement_hits SELECT rowid FROM statement_search WHERE statement_search MATCH @text',
+  'INSERT INTO temp.rationale_hits SELECT rowid FROM rationale_search WHERE rationale_search MATCH @text',
+] as const;
+
+/** How many hits the temporary tables hold. */
+export const TEXT_HITS_HELD_SQL = 'SELECT (SELECT count(*) FROM temp.statement_hits) + (SELECT count(*) FROM temp.rationale_hits) AS n';
 
 export interface ListSqlOptions {
   /** Matches counted up to this many. */
   readonly countLimit?: number;
-  /** The search's hits are fewer than RARE_TEXT_HITS (see TEXT_HITS_SQL). */
+  /** The search's hits are fewer than RARE_TEXT_HITS. */
   readonly rareText?: boolean;
+  /** The search's hits are in the temporary tables FILL_TEXT_HITS_SQL fills (else each statement finds them itself). */
+  readonly hitsInTempTables?: boolean;
 }
 
 /** WHERE clauses for the filters; every one narrows through an index or an indexed sub-select. */
@@ -161,16 +176,22 @@ export function filterClauses(filter: AssessmentListFilter, params: SqlParams, o
   if (filter.hasDissent !== undefined) clauses.push(filter.hasDissent ? 'v.standing_dissents > 0' : 'v.standing_dissents = 0');
   if (filter.text !== undefined) {
     params.text = filter.text;
+    const hits = options.hitsInTempTables
+      ? { statements: 'SELECT id FROM temp.statement_hits', rationales: 'SELECT id FROM temp.rationale_hits' }
+      : {
+          statements: 'SELECT rowid FROM statement_search WHERE statement_search MATCH @text',
+          rationales: 'SELECT rowid FROM rationale_search WHERE rationale_search MATCH @text',
+        };
     if (options.rareText) {
       // Only the assessments the hits belong to (through the index on seq), then the exact test below.
-      clauses.push(`v.seq IN (SELECT seq FROM assessment_statements WHERE id IN (SELECT rowid FROM statement_search WHERE statement_search MATCH @text)
-        UNION SELECT seq FROM assessment_versions WHERE id IN (SELECT rowid FROM rationale_search WHERE rationale_search MATCH @text))`);
+      clauses.push(`v.seq IN (SELECT seq FROM assessment_statements WHERE id IN (${hits.statements})
+        UNION SELECT seq FROM assessment_versions WHERE id IN (${hits.rationales}))`);
     }
     // Matches the wording this version had, or any rationale given up to it.
-    clauses.push(`(v.statement_id IN (SELECT rowid FROM statement_search WHERE statement_search MATCH @text)
+    clauses.push(`(v.statement_id IN (${hits.statements})
       OR EXISTS (SELECT 1 FROM assessment_versions r
                  WHERE r.seq = v.seq AND r.revision <= v.revision
-                   AND r.id IN (SELECT rowid FROM rationale_search WHERE rationale_search MATCH @text)))`);
+                   AND r.id IN (${hits.rationales})))`);
   }
   return clauses;
 }

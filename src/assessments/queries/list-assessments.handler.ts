@@ -12,7 +12,7 @@ import { ReadModelDatabase } from '../../projections/read-model-database.js';
 import type { LikelihoodScale } from '../domain/likelihood-scales.js';
 import type { AssessmentSummaryView } from './assessment.view.js';
 import { AssessmentVersionRow, versionRowToView } from './assessment-version.row.js';
-import { assessmentListSql, RARE_TEXT_HITS, SqlParams, TEXT_HITS_SQL, VERSION_ROWS_BY_ID_SQL } from './assessment-list.sql.js';
+import { assessmentListSql, FILL_TEXT_HITS_SQL, RARE_TEXT_HITS, SqlParams, TEXT_HITS_HELD_SQL, VERSION_ROWS_BY_ID_SQL } from './assessment-list.sql.js';
 import type { AssessmentListSql } from './assessment-list.sql.js';
 import { AssessmentList, ListAssessmentsQuery } from './list-assessments.query.js';
 
@@ -28,6 +28,8 @@ export class ListAssessmentsHandler implements IQueryHandler<ListAssessmentsQuer
   private readonly versionViews = new LRUCache<string, AssessmentSummaryView>({ max: VERSION_VIEWS_KEPT });
   private viewsGeneration = -1;
   private readonly countLimit: number;
+  /** Which search's hits the temporary tables hold (and how many), as of which state of the read models. */
+  private hitsInTempTables: { text: string; position: bigint; generation: number; count: number } | null = null;
 
   constructor(
     private readonly database: ReadModelDatabase,
@@ -51,12 +53,32 @@ export class ListAssessmentsHandler implements IQueryHandler<ListAssessmentsQuer
     const key = `${query.scale ?? ''}\n${sql.pageSql}\n${JSON.stringify(sql.params)}`;
     return this.answers.getOrCompute(key, { position, generation: this.database.generation }, () => {
       // How a search is best run depends on how many hits it has, which only the read models can tell.
-      const rareText = text !== undefined && this.database.prepare<[{ text: string }], { n: number }>(TEXT_HITS_SQL).get({ text })!.n < RARE_TEXT_HITS;
-      const planned = rareText
-        ? assessmentListSql(filter, query.at, query.sort, query.page, query.visibility, { countLimit: this.countLimit, rareText })
-        : sql;
+      let planned = sql;
+      if (text !== undefined) {
+        const rareText = this.textHits(text, position) < RARE_TEXT_HITS;
+        planned = assessmentListSql(filter, query.at, query.sort, query.page, query.visibility, { countLimit: this.countLimit, rareText, hitsInTempTables: true });
+      }
       return this.run(planned, query, position.toString());
     });
+  }
+
+  /**
+   * Puts a search's hits into the temporary tables, unless they hold them for
+   * this state of the read models already (the next page of the same search,
+   * or the same search with other filters), and answers how many there are.
+   * Synchronous, like the statements that read them, so no other request
+   * runs in between.
+   */
+  private textHits(text: string, position: bigint): number {
+    const held = this.hitsInTempTables;
+    if (held !== null && held.text === text && held.position === position && held.generation === this.database.generation) return held.count;
+    this.hitsInTempTables = null;
+    const count = this.database.db.transaction(() => {
+      for (const statement of FILL_TEXT_HITS_SQL) this.database.prepare<[{ text: string }]>(statement).run({ text });
+      return this.database.prepare<[], { n: number }>(TEXT_HITS_HELD_SQL).get()!.n;
+    })();
+    this.hitsInTempTables = { text, position, generation: this.database.generation, count };
+    return count;
   }
 
   /**

@@ -1,5 +1,5 @@
 import { ftsQuery } from '../../../src/common/pagination/cursor.js';
-import { assessmentListSql, VERSION_ROWS_BY_ID_SQL, visibilityClauses } from '../../../src/assessments/queries/assessment-list.sql.js';
+import { assessmentListSql, FILL_TEXT_HITS_SQL, VERSION_ROWS_BY_ID_SQL, visibilityClauses } from '../../../src/assessments/queries/assessment-list.sql.js';
 import type { SqlParams } from '../../../src/assessments/queries/assessment-list.sql.js';
 import { visibleNowSql } from '../../../src/assessments/queries/get-assessment-timeline.handler.js';
 import type { AssessmentListFilter, ListTimePoint } from '../../../src/assessments/queries/list-assessments.query.js';
@@ -121,7 +121,9 @@ describe('list queries are index-backed', () => {
   });
 
   it.each(times)('a rare search %s starts from its hits: the assessments they belong to, through the index on seq', (_name, at) => {
-    const sql = assessmentListSql({ text: ftsQuery('transnistria')! }, at, { key: 'updatedAt', descending: true }, { limit: 50 }, undefined, { rareText: true });
+    // As the handler runs it: the hits put in the temporary tables first.
+    for (const statement of FILL_TEXT_HITS_SQL) db.db.prepare(statement).run({ text: ftsQuery('transnistria')! });
+    const sql = assessmentListSql({ text: ftsQuery('transnistria')! }, at, { key: 'updatedAt', descending: true }, { limit: 50 }, undefined, { rareText: true, hitsInTempTables: true });
     for (const statement of [sql.countSql, sql.fewMatchesPageSql]) {
       const steps = plan(statement, sql.params);
       expect(steps.filter((step) => /^SCAN (v|assessment_versions|r|k|st|sj)$/.test(step))).toEqual([]);

@@ -9,7 +9,7 @@ import { loadConfig } from '../../../src/config/app-config.js';
 import type { ProjectionService } from '../../../src/projections/projection.service.js';
 import { commandStack, projectionStack } from '../../support/projection-stack.js';
 
-const draft = (assessmentId: string, statement: string): AssessmentCommand => ({
+const draft = (assessmentId: string, statement: string, rationale = 'r'): AssessmentCommand => ({
   type: 'DraftAssessment',
   data: {
     assessmentId,
@@ -18,7 +18,7 @@ const draft = (assessmentId: string, statement: string): AssessmentCommand => ({
     confidence: 'moderate',
     horizon: { term: 'short-term' },
     subject: { actors: [], regions: ['Moldova'], topics: [] },
-    rationale: 'r',
+    rationale,
   },
 });
 
@@ -51,4 +51,33 @@ describe('ListAssessmentsHandler, with its answer cache off', () => {
     await live.store.close();
     await other.store.close();
   });
+
+  it('a common search reuses its hits between pages, and reads them again once the read models moved', async () => {
+    // Enough hits (statements and rationales) that the search is not "rare" and goes through the temporary tables.
+    const { store, executor } = commandStack();
+    const projection = projectionStack(store, join(dir, 'common-search.sqlite'));
+    const draftWith = async (i: number) => {
+      const id = randomUUID();
+      await executor.execute(id, draft(id, `Escalation case ${i}.`, 'Escalation seen.'), { actor: 'alice', correlationId: randomUUID() }, 'no_stream');
+    };
+    for (let i = 0; i < 2600; i++) await draftWith(i);
+    await projection.runner.catchUp();
+    let position = 1n;
+    const projections = { waitFor: async () => undefined, get position() { return position; } } as unknown as ProjectionService;
+    const handler = new ListAssessmentsHandler(projection.db, projections, { ...loadConfig({}), listCacheEntries: 0 });
+    const search = (cursor?: string) => handler.execute(new ListAssessmentsQuery({ text: 'escalation' }, {}, { key: 'createdAt', descending: false }, { limit: 1000, cursor }));
+
+    const first = await search();
+    const second = await search(first.nextCursor!);
+    const third = await search(second.nextCursor!);
+    expect(first.total).toBe(2600);
+    expect(new Set([...first.items, ...second.items, ...third.items].map((item) => item.assessmentId)).size).toBe(2600);
+
+    await draftWith(2600);
+    await projection.runner.catchUp();
+    position = 2n;
+    expect((await search()).total).toBe(2601);
+    projection.db.close();
+    await store.close();
+  }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AssessmentCommand } from '../../../src/assessments/domain/assessment-commands.js';
-import { assessmentListSql } from '../../../src/assessments/queries/assessment-list.sql.js';
+import { assessmentListSql, FILL_TEXT_HITS_SQL } from '../../../src/assessments/queries/assessment-list.sql.js';
 import type { AssessmentListFilter, ListSortKey, ListTimePoint } from '../../../src/assessments/queries/list-assessments.query.js';
 import { ftsQuery } from '../../../src/common/pagination/cursor.js';
 import { commandStack, projectionStack } from '../../support/projection-stack.js';
@@ -65,10 +65,17 @@ describe('list plans give the same answers (int)', () => {
     await store.close();
   });
 
-  const run = (filter: AssessmentListFilter, at: ListTimePoint, rareText: boolean, countLimit: number, fewMatches: boolean, key: ListSortKey = 'updatedAt') => {
+  /**
+   * rareText: true (from the hits' assessments) or false (each candidate checked against the hits); 'temp' and
+   * 'rare-temp' the same with the hits put in temporary tables first, as the handler runs them.
+   */
+  const run = (filter: AssessmentListFilter, at: ListTimePoint, rareText: boolean | 'temp' | 'rare-temp', countLimit: number, fewMatches: boolean, key: ListSortKey = 'updatedAt') => {
+    const temp = rareText === 'temp' || rareText === 'rare-temp';
+    if (temp && filter.text !== undefined) db.db.transaction(() => FILL_TEXT_HITS_SQL.forEach((statement) => db.db.prepare(statement).run({ text: filter.text })))();
     const sql = assessmentListSql(filter, at, { key, descending: true }, { limit: 5 }, { levels: ['UNCLASSIFIED'], publishedOnly: false }, {
       countLimit,
-      rareText,
+      rareText: rareText === true || rareText === 'rare-temp',
+      hitsInTempTables: temp,
     });
     return {
       total: (db.db.prepare(sql.countSql).get(sql.params) as { n: number }).n,
@@ -93,12 +100,12 @@ describe('list plans give the same answers (int)', () => {
       ) as ListTimePoint;
       const filter = { text: ftsQuery(word)!, region: 'Moldova' };
       for (const key of ['updatedAt', 'effectiveAt', 'createdAt'] as const) {
-        const answers = [false, true].flatMap((rareText) => [false, true].map((fewMatches) => run(filter, at, rareText, 1000, fewMatches, key)));
+        const answers = ([false, true, 'temp', 'rare-temp'] as const).flatMap((rareText) => [false, true].map((fewMatches) => run(filter, at, rareText, 1000, fewMatches, key)));
         for (const answer of answers) expect({ key, ...answer }).toEqual({ key, ...answers[0] });
       }
       // Without the region, every plan still agrees, and the bounded count stops at its limit.
-      const unfiltered = [false, true].map((rareText) => run({ text: ftsQuery(word)! }, at, rareText, 2, false));
-      expect(unfiltered[1]).toEqual(unfiltered[0]);
+      const unfiltered = ([false, true, 'temp', 'rare-temp'] as const).map((rareText) => run({ text: ftsQuery(word)! }, at, rareText, 2, false));
+      for (const answer of unfiltered) expect(answer).toEqual(unfiltered[0]);
       expect(unfiltered[0].total).toBeLessThanOrEqual(2);
     });
   }
