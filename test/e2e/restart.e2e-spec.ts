@@ -9,6 +9,7 @@ import { dumpReadModels } from '../support/projection-stack.js';
 import { get, post, runScript, startServer, writeLoad } from '../support/server-process.js';
 import type { ServerProcess } from '../support/server-process.js';
 import { startTestApp, tempDataDir, tokenFor } from '../support/test-app.js';
+import { until } from '../support/until.js';
 
 /** Every acknowledged change must be there, at at least the acknowledged revision. */
 async function expectAcknowledged(url: string, acknowledged: Map<string, number>) {
@@ -22,13 +23,6 @@ async function expectAcknowledged(url: string, acknowledged: Map<string, number>
 /** Fixed, not random: a different moment in each run, and the same runs every time. */
 const KILL_JITTER_MS = [0, 173, 59, 311];
 
-async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 describe('Restarts, crashes and shutdowns (e2e, real server processes)', () => {
   it('keeps every change across a graceful close and reopen of the app', async () => {

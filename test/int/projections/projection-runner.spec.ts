@@ -5,6 +5,7 @@ import { SqliteEventStore } from '../../../src/event-store/sqlite/sqlite-event-s
 import type { Projector } from '../../../src/projections/projector.js';
 import { ReadModelDatabase } from '../../../src/projections/read-model-database.js';
 import { ProjectionRunner } from '../../../src/projections/projection-runner.js';
+import { until } from '../../support/until.js';
 
 /** Counts events per stream in its own table; can be told to fail on one position. */
 class CountingProjector implements Projector {
@@ -120,11 +121,3 @@ describe('ProjectionRunner', () => {
   });
 });
 
-/** Polls until the condition holds; fails the test after `timeoutMs`. */
-async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}

@@ -1,0 +1,8 @@
+/** Polls until the condition holds; fails the test after `timeoutMs`, rather than sleeping a guessed while. */
+export async function until(condition: () => boolean, timeoutMs = 5000, everyMs = 10): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
