@@ -12,12 +12,13 @@ export const OPEN_END = 8_640_000_000_000_000;
  * time axes (effective: when the judgment held; recorded: when the ledger held
  * it), so "the list as it stood at t" is one indexed query instead of a
  * replay. The current version of each assessment carries is_current = 1, and
- * the partial indexes cover only those rows. av_effective_rec and
- * av_recorded_eff (which replaced av_effective and av_recorded, dropped where
- * an older version built them) carry the other axis and the subject too, so a
- * list as of one time, or of both, finds the versions standing then, those
- * recorded after that time, or those of a subject asked about, without
- * reading any other. Statements and subjects are
+ * the partial indexes cover only those rows. av_effective_span and
+ * av_recorded_span, a version's span on one axis (end, start), carry the other
+ * axis, the subject, status, confidence and standing dissents too, so a list
+ * as of one time, or of both, finds the versions standing then, those recorded
+ * after that time, or those a filter asks for, without reading any other row
+ * (they replaced av_effective, av_effective_rec, av_recorded and
+ * av_recorded_eff, dropped where an older version built them). Statements and subjects are
  * stored once per wording / subject, and what never changes (creation, source)
  * once per assessment in assessment_keys, not per version. One slim row per
  * event, rather than a version table plus an audit table, keeps a rebuild's
@@ -161,9 +162,11 @@ CREATE INDEX IF NOT EXISTS av_current_subject    ON assessment_versions (subject
 CREATE INDEX IF NOT EXISTS av_current_statement  ON assessment_versions (statement_id)                WHERE is_current = 1;
 CREATE INDEX IF NOT EXISTS av_current_dissent    ON assessment_versions (standing_dissents, rec_from, id) WHERE is_current = 1;
 DROP INDEX IF EXISTS av_effective;
-CREATE INDEX IF NOT EXISTS av_effective_rec      ON assessment_versions (eff_to, eff_from, rec_from, subject_id);
+DROP INDEX IF EXISTS av_effective_rec;
+CREATE INDEX IF NOT EXISTS av_effective_span     ON assessment_versions (eff_to, eff_from, rec_from, subject_id, status, confidence, standing_dissents);
 DROP INDEX IF EXISTS av_recorded;
-CREATE INDEX IF NOT EXISTS av_recorded_eff       ON assessment_versions (rec_to, rec_from, eff_to, eff_from, subject_id);
+DROP INDEX IF EXISTS av_recorded_eff;
+CREATE INDEX IF NOT EXISTS av_recorded_span      ON assessment_versions (rec_to, rec_from, eff_to, eff_from, subject_id, status, confidence, standing_dissents);
 CREATE INDEX IF NOT EXISTS av_by_assessment      ON assessment_versions (seq, revision);
 CREATE INDEX IF NOT EXISTS av_by_actor           ON assessment_versions (updated_by);
 CREATE INDEX IF NOT EXISTS av_by_type            ON assessment_versions (event_type);

@@ -37,8 +37,8 @@ const CURRENT_SORT_INDEXES: Record<ListSortKey, string> = {
  * versions standing at t.
  */
 const AS_OF_WALKS = {
-  effective: { sort: 'effectiveAt', index: 'av_by_effective', start: 'v.eff_from <= @eff', standing: 'av_effective_rec' },
-  recorded: { sort: 'updatedAt', index: 'av_by_recorded', start: 'v.rec_from <= @rec', standing: 'av_recorded_eff' },
+  effective: { sort: 'effectiveAt', index: 'av_by_effective', start: 'v.eff_from <= @eff', standing: 'av_effective_span' },
+  recorded: { sort: 'updatedAt', index: 'av_by_recorded', start: 'v.rec_from <= @rec', standing: 'av_recorded_span' },
 } as const;
 
 export type SqlParams = Record<string, string | number>;
@@ -68,7 +68,7 @@ export function versionAt(at: ListTimePoint, params: SqlParams): string {
   if (at.effective === undefined && at.recorded === undefined) return 'v.is_current = 1';
   // The unary + keeps the planner off the index on the start alone (av_by_effective, av_by_recorded):
   // every version that began before t, most of a long history, each read from the table to check its
-  // end. Through av_effective_rec / av_recorded_eff (end, start) the start is checked in the index, and only
+  // end. Through av_effective_span / av_recorded_span (end, start) the start is checked in the index, and only
   // versions standing at t are read.
   if (at.recorded === undefined) {
     params.eff = at.effective!;
@@ -91,10 +91,10 @@ export function versionAt(at: ListTimePoint, params: SqlParams): string {
  * Its two disjoint halves are each found through the (end, start) index of
  * their own axis.
  */
-const STANDING_ON_BOTH_AXES = `SELECT id FROM assessment_versions INDEXED BY av_effective_rec
+const STANDING_ON_BOTH_AXES = `SELECT id FROM assessment_versions INDEXED BY av_effective_span
     WHERE eff_to > @eff AND eff_from <= @eff AND rec_from <= @rec
   UNION ALL
-  SELECT id FROM assessment_versions INDEXED BY av_recorded_eff
+  SELECT id FROM assessment_versions INDEXED BY av_recorded_span
     WHERE rec_to > @rec AND rec_from <= @rec AND eff_from <= @eff AND eff_to <= @eff`;
 
 function inList(column: string, values: readonly string[], name: string, params: SqlParams): string {
@@ -287,7 +287,7 @@ export function assessmentListSql(
     pageSql = pageOrderedBy(column, rows(walk.index), walk.start);
   } else if (axis === 'effective' && sort.key === 'updatedAt' && sort.descending) {
     // The default order as of an effective time: the versions recorded by then, walked newest
-    // first from t, and those recorded after it (backdated), which av_effective_rec finds
+    // first from t, and those recorded after it (backdated), which av_effective_span finds
     // without reading a row that is not one; the page is the newest of both.
     const recordedBy = pageOrderedBy(column, rows('av_by_recorded'), 'v.rec_from <= @eff');
     const recordedAfter = `SELECT v.id, ${column} AS sort_value, ${tie} AS tie ${rows(AS_OF_WALKS.effective.standing)} WHERE ${['+v.rec_from > @eff', ...where].join(' AND ')}`;

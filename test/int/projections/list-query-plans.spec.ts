@@ -19,8 +19,8 @@ describe('list queries are index-backed', () => {
     INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES
       ('assessment_versions', NULL, '1000000'),
       ('assessment_versions', 'av_by_assessment', '1000000 10 1'),
-      ('assessment_versions', 'av_effective_rec', '1000000 10 1 1'),
-      ('assessment_versions', 'av_recorded_eff', '1000000 10 1 1 1 1'),
+      ('assessment_versions', 'av_effective_span', '1000000 10 1 1 1 1 1 1'),
+      ('assessment_versions', 'av_recorded_span', '1000000 10 1 1 1 1 1 1 1'),
       ('assessment_subject_terms', NULL, '400000'),
       ('assessment_keys', NULL, '100000');
     ANALYZE sqlite_schema;`);
@@ -69,15 +69,15 @@ describe('list queries are index-backed', () => {
     const sql = assessmentListSql({}, { effective: Date.parse('2023-02-05'), recorded: Date.parse('2023-03-01') }, { key: 'updatedAt', descending: true }, { limit: 50 }, { levels: ['UNCLASSIFIED', 'SECRET'], publishedOnly: false });
     for (const statement of [sql.countSql, sql.pageSql, sql.fewMatchesPageSql]) {
       const steps = plan(statement, sql.params).join(' | ');
-      expect(steps).toMatch(/SEARCH assessment_versions USING COVERING INDEX av_effective_rec \(eff_to>\?\)/);
-      expect(steps).toMatch(/SEARCH assessment_versions USING COVERING INDEX av_recorded_eff \(rec_to>\?\)/);
+      expect(steps).toMatch(/SEARCH assessment_versions USING COVERING INDEX av_effective_span \(eff_to>\?\)/);
+      expect(steps).toMatch(/SEARCH assessment_versions USING COVERING INDEX av_recorded_span \(rec_to>\?\)/);
       expect(steps).not.toMatch(/av_by_recorded|av_by_effective/);
     }
   });
 
   it.each([
-    ['effective', { effective: Date.parse('2023-02-05') }, 'av_effective_rec'],
-    ['recorded', { recorded: Date.parse('2023-02-05') }, 'av_recorded_eff'],
+    ['effective', { effective: Date.parse('2023-02-05') }, 'av_effective_span'],
+    ['recorded', { recorded: Date.parse('2023-02-05') }, 'av_recorded_span'],
   ] as const)('an as-of (%s) count walks the versions by their end, checking the start in the index', (_name, at, index) => {
     // As the service asks: with the caller's visibility, which needs each version's row.
     const sql = assessmentListSql({}, at, { key: 'updatedAt', descending: true }, { limit: 50 }, { levels: ['UNCLASSIFIED', 'SECRET'], publishedOnly: false });
@@ -100,8 +100,8 @@ describe('list queries are index-backed', () => {
   it.each([
     ['effective', effectiveTime, 'effectiveAt', 'SEARCH v USING INDEX av_by_effective (eff_from<?)'],
     ['recorded', recordedTime, 'updatedAt', 'SEARCH v USING INDEX av_by_recorded (rec_from<?)'],
-    ['effective', effectiveTime, 'createdAt', 'SEARCH v USING INDEX av_effective_rec (eff_to>?) | USE TEMP B-TREE FOR ORDER BY'],
-    ['recorded', recordedTime, 'horizonEnd', 'SEARCH v USING INDEX av_recorded_eff (rec_to>?) | USE TEMP B-TREE FOR ORDER BY'],
+    ['effective', effectiveTime, 'createdAt', 'SEARCH v USING INDEX av_effective_span (eff_to>?) | USE TEMP B-TREE FOR ORDER BY'],
+    ['recorded', recordedTime, 'horizonEnd', 'SEARCH v USING INDEX av_recorded_span (rec_to>?) | USE TEMP B-TREE FOR ORDER BY'],
   ] as const)('with many matches, a page as of a(n) %s time sorted by -%s: %s', (_axis, at, key, expected) => {
     const sql = assessmentListSql({ statuses: ['draft'] }, at, { key, descending: true }, { limit: 50 });
     expect(plan(sql.pageSql, sql.params).join(' | ')).toBe(expected);
@@ -111,7 +111,8 @@ describe('list queries are index-backed', () => {
     const sql = assessmentListSql({ statuses: ['draft'] }, effectiveTime, { key: 'updatedAt', descending: true }, { limit: 50 });
     const steps = plan(sql.pageSql, sql.params).join(' | ');
     expect(steps).toContain('SEARCH v USING INDEX av_by_recorded (rec_from<?)');
-    expect(steps).toContain('SEARCH v USING INDEX av_effective_rec (eff_to>?)');
+    // The status is in the span's index too: the versions recorded after t are found without reading a row.
+    expect(steps).toContain('SEARCH v USING COVERING INDEX av_effective_span (eff_to>?)');
     expect(steps).not.toMatch(/SCAN v\b/);
   });
 
@@ -141,5 +142,18 @@ describe('list queries are index-backed', () => {
     const steps = (db.db.prepare(`EXPLAIN QUERY PLAN ${VERSION_ROWS_BY_ID_SQL}`).all('[1, 2, 3]') as { detail: string }[]).map((row) => row.detail);
     expect(steps).toContain('SEARCH v USING INTEGER PRIMARY KEY (rowid=?)');
     expect(steps.filter((step) => /^SCAN (v|k|st|sj)$/.test(step))).toEqual([]);
+  });
+
+  it.each([
+    ['status', { statuses: ['published'] }],
+    ['confidence', { confidences: ['low'] }],
+    ['standing dissents', { hasDissent: true }],
+    ['region', { region: 'Moldova' }],
+  ] as const)('an as-of count filtered by %s tests the filter in the span index, before reading any row', (_name, filter) => {
+    for (const [at, index] of [[effectiveTime, 'av_effective_span'], [recordedTime, 'av_recorded_span']] as const) {
+      const sql = assessmentListSql(filter, at, { key: 'updatedAt', descending: true }, { limit: 50 });
+      // Without visibility the count needs no column outside the index: covering, so every filter is checked in it.
+      expect(plan(sql.countSql, sql.params).join(' | ')).toMatch(new RegExp(`SEARCH v USING COVERING INDEX ${index} \\(`));
+    }
   });
 });

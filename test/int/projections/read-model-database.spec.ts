@@ -24,10 +24,14 @@ describe('ReadModelDatabase.prepareRows', () => {
 });
 
 describe('ReadModelDatabase.applySchema on a file an earlier version built', () => {
+  const EFFECTIVE_SPAN = ['eff_to', 'eff_from', 'rec_from', 'subject_id', 'status', 'confidence', 'standing_dissents'];
+  const RECORDED_SPAN = ['rec_to', 'rec_from', 'eff_to', 'eff_from', 'subject_id', 'status', 'confidence', 'standing_dissents'];
   // [the index an earlier version built (its DDL), the one that replaced it, the replacement's columns]
   it.each([
-    ['av_effective', 'ON assessment_versions (eff_to, eff_from)', 'av_effective_rec', ['eff_to', 'eff_from', 'rec_from', 'subject_id']],
-    ['av_recorded', 'ON assessment_versions (rec_to, rec_from)', 'av_recorded_eff', ['rec_to', 'rec_from', 'eff_to', 'eff_from', 'subject_id']],
+    ['av_effective', 'ON assessment_versions (eff_to, eff_from)', 'av_effective_span', EFFECTIVE_SPAN],
+    ['av_effective_rec', 'ON assessment_versions (eff_to, eff_from, rec_from, subject_id)', 'av_effective_span', EFFECTIVE_SPAN],
+    ['av_recorded', 'ON assessment_versions (rec_to, rec_from)', 'av_recorded_span', RECORDED_SPAN],
+    ['av_recorded_eff', 'ON assessment_versions (rec_to, rec_from, eff_to, eff_from, subject_id)', 'av_recorded_span', RECORDED_SPAN],
     ['av_current_likelihood', 'ON assessment_versions (p_mid, id) WHERE is_current = 1', 'av_current_by_likelihood', ['p_mid', 'seq']],
     ['av_current_updated', 'ON assessment_versions (rec_from, id) WHERE is_current = 1', 'av_current_by_updated', ['rec_from', 'seq']],
     ['av_current_effective', 'ON assessment_versions (eff_from, id) WHERE is_current = 1', 'av_current_by_effective', ['eff_from', 'seq']],
