@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
-import { v5 as uuidv5 } from 'uuid';
+import { createHash, randomUUID } from 'node:crypto';
 import { WrongExpectedRevisionError } from '../event-store/event-store.errors.js';
 import { EVENT_STORE } from '../event-store/event-store.port.js';
 import type { EventStore } from '../event-store/event-store.port.js';
@@ -14,7 +13,6 @@ export interface RecordedAnswer {
 }
 
 const STREAM_PREFIX = 'idempotency-';
-const NAMESPACE = '2d6f0c1e-9b3a-4f8e-a5d7-6c4b3a2f1e0d';
 
 /**
  * Answers kept in the event store itself, one stream per (subject, key): so
@@ -35,14 +33,20 @@ export class IdempotencyStore {
     return event ? (event.data as RecordedAnswer) : null;
   }
 
-  async record(subject: string, key: string, answer: Omit<RecordedAnswer, 'answeredAt'>): Promise<void> {
+  /**
+   * Keeps the first answer for the key; answers null when this was it, or
+   * the answer a racing request with the same key recorded first.
+   */
+  async record(subject: string, key: string, answer: Omit<RecordedAnswer, 'answeredAt'>): Promise<RecordedAnswer | null> {
     const stream = this.streamOf(subject, key);
     try {
       await this.store.appendToStream(
         stream,
         [
           {
-            id: uuidv5(stream, NAMESPACE),
+            // Its own id per request: with one id for the key, the store took a racing request's record
+            // for a retry of the first (and said it was written), so neither could tell it had lost.
+            id: randomUUID(),
             type: 'CommandAnswered',
             data: { ...answer, answeredAt: new Date().toISOString() },
             metadata: { actor: subject, schemaVersion: 1 },
@@ -50,9 +54,11 @@ export class IdempotencyStore {
         ],
         { expectedRevision: 'no_stream' },
       );
+      return null;
     } catch (error) {
-      // A racing retry recorded it first; both wrote the same command's events.
+      // A racing request with the same key recorded it first.
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      return this.find(subject, key);
     }
   }
 }

@@ -71,6 +71,31 @@ describe('Reliability (e2e): idempotency keys and rate limits', () => {
     expect(await history(first.body.assessmentId)).toHaveLength(1);
   });
 
+  it('requests with one key sent side by side: one is the original, every other one replays it', async () => {
+    const headers = { 'idempotency-key': 'sent-six-times-at-once' };
+    const answers = await Promise.all(Array.from({ length: 6 }, () => api.request('POST', '/assessments', { body: draftBody({ statement: 'Sent six times.' }), headers })));
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201, 201, 201]);
+    for (const answer of answers) expect(answer.body).toEqual(answers[0].body);
+    expect(answers.filter((a) => a.headers.get('idempotent-replayed') === 'true')).toHaveLength(5);
+    expect(await history(answers[0].body.assessmentId)).toHaveLength(1);
+  });
+
+  it('requests with one key and different bodies sent side by side: one is applied, the other refused', async () => {
+    const { assessmentId } = (await api.request('POST', '/assessments', { body: draftBody() })).body;
+    const headers = { 'idempotency-key': 'two-bodies-at-once' };
+    const change = (confidence: string) => ({ confidence, basis: 'new-information', rationale: 'r', expectedRevision: 0 });
+    const [high, low] = await Promise.all([
+      api.request('POST', `/assessments/${assessmentId}/confidence`, { body: change('high'), headers }),
+      api.request('POST', `/assessments/${assessmentId}/confidence`, { body: change('low'), headers }),
+    ]);
+    expect([high.status, low.status].sort()).toEqual([200, 422]);
+    const refused = high.status === 422 ? high : low;
+    expect(refused.body.code).toBe('idempotency-key-reused');
+    const applied = high.status === 200 ? 'high' : 'low';
+    expect((await api.request('GET', `/assessments/${assessmentId}`)).body.confidence).toBe(applied);
+    expect(await history(assessmentId)).toHaveLength(2);
+  });
+
   it('keys belong to their subject: the same key from someone else is another command', async () => {
     const headers = { 'idempotency-key': 'shared-looking-key' };
     const alice = await api.request('POST', '/assessments', { actor: 'alice', body: draftBody(), headers });
