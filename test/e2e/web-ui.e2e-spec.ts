@@ -211,6 +211,17 @@ describe('Analyst web UI in Chromium (e2e)', () => {
     await expectText(history.first(), 'Assessment published');
   });
 
+  it('shows standing dissents beside the main line, and says when there are none', async () => {
+    await page.goto(`${api.url}/#/assessments/${seeded.minsk}`);
+    const dissents = page.locator('section[aria-labelledby="dissents-heading"]');
+    await expectText(dissents, 'carol holds');
+    await expectText(dissents, 'likely (ICD 203, 55–80%)');
+    await expectText(dissents, 'points below the main line');
+    await expectText(dissents, 'Belarus keeps some room for manoeuvre.');
+    await page.goto(`${api.url}/#/assessments/${seeded.escalation}`);
+    await expectText(page.locator('section[aria-labelledby="dissents-heading"]'), 'No standing dissent.');
+  });
+
   it('shows the assessment and the list as they stood on an earlier day', async () => {
     await page.fill('#detail-asOf', '2023-03-15');
     await page.click('#detail-apply');
@@ -437,6 +448,12 @@ async function seed(api: TestApp): Promise<Seeded> {
       }),
     )
   ).assessmentId;
+
+  await command(`/assessments/${minsk}/dissents`, {
+    likelihood: { scale: 'icd203', term: 'likely' },
+    rationale: 'Belarus keeps some room for manoeuvre.',
+    expectedRevision: 0,
+  }, 'carol');
 
   const exercise = (
     await command(

@@ -76,6 +76,21 @@ export interface AssessmentDetail extends AssessmentSummary {
   readonly indicators: Indicator[];
   readonly outcome: { readonly outcome: string; readonly knownAt: string; readonly recordedAt: string; readonly recordedBy: string } | null;
   readonly score: Record<string, unknown> | null;
+  readonly dissents: Dissent[];
+}
+
+/** A standing dissent: another analyst's likelihood and/or confidence beside the main line. */
+export interface Dissent {
+  readonly dissentId: string;
+  readonly author: string;
+  readonly likelihood: LikelihoodView | null;
+  readonly confidence: string | null;
+  readonly rationale: string;
+  readonly recordedAt: string;
+  readonly revisedAt: string | null;
+  /** How far the dissent's band lies from the main one (probability, positive = higher). */
+  readonly spread: { readonly midpoint: number; readonly gap: number } | null;
+  readonly confidenceDiffers: boolean;
 }
 
 export interface AssessmentList {

@@ -11,7 +11,7 @@ import type { ChangeTarget } from './command-form.js';
 import { historySection } from './history-table.js';
 import { statementDiffSection } from './statement-diff.js';
 import { timelineSection } from './timeline-chart.js';
-import { assumptionsSection, evidenceSection, indicatorsSection } from './tradecraft-sections.js';
+import { assumptionsSection, dissentsSection, evidenceSection, indicatorsSection } from './tradecraft-sections.js';
 import { asOfInput, scaleSelect } from './view-controls.js';
 import type { ViewContext } from './view-context.js';
 
@@ -85,6 +85,7 @@ export async function renderAssessment({ main, route, session, isCurrent }: View
     // Side by side on wide screens: the judgment now, and how it got there.
     h('div', { class: 'overview' }, h('div', null, assessmentFacts(view), outcomePanel(view)), timelineSection(points, until)),
     statementDiffSection(id, readableRevisions(history?.body ?? null, timeline.body), history?.body ?? null),
+    dissentsSection(view),
     evidenceSection(view),
     assumptionsSection(view),
     indicatorsSection(view),

@@ -1,6 +1,7 @@
-import type { AssessmentDetail, Evidence } from '../api-types.js';
+import type { AssessmentDetail, Dissent, Evidence } from '../api-types.js';
 import { h } from '../dom.js';
 import { formatDate } from '../format.js';
+import { likelihoodText } from './likelihood-text.js';
 import { CREDIBILITY_LABELS, RELIABILITY_LABELS } from '../vocabulary.js';
 
 function section(id: string, title: string, ...content: (Node | string | null)[]): HTMLElement {
@@ -107,6 +108,42 @@ export function indicatorsSection(view: AssessmentDetail): HTMLElement {
             : h('div', { class: 'muted small' }, 'Not observed yet.'),
         ),
       ),
+    ),
+  );
+}
+
+/** How far a dissent lies from the main line, in percentage points of probability. */
+function spreadText(dissent: Dissent): string | null {
+  if (dissent.spread === null) return null;
+  const points = Math.round(dissent.spread.midpoint * 100);
+  if (points === 0) return 'same midpoint as the main line';
+  return `${Math.abs(points)} points ${points > 0 ? 'above' : 'below'} the main line${dissent.spread.gap === 0 ? ' (the bands overlap)' : ''}`;
+}
+
+/** Standing dissents, read-only: recording and revising them is done through the API. */
+export function dissentsSection(view: AssessmentDetail): HTMLElement {
+  if (view.dissents.length === 0) return section('dissents-heading', 'Dissents', h('p', { class: 'empty' }, 'No standing dissent.'));
+  return section(
+    'dissents-heading',
+    'Dissents',
+    h(
+      'ul',
+      { class: 'plain-list' },
+      view.dissents.map((d) => {
+        const spread = spreadText(d);
+        return h(
+          'li',
+          { 'data-dissent': d.dissentId },
+          h('strong', null, d.author),
+          ' holds ',
+          d.likelihood ? likelihoodText(d.likelihood) : null,
+          d.likelihood && d.confidence ? ', ' : null,
+          d.confidence ? h('span', { class: d.confidenceDiffers ? 'badge badge-warning' : 'badge' }, `${d.confidence} confidence`) : null,
+          spread ? h('span', { class: 'muted small' }, ` (${spread})`) : null,
+          h('blockquote', { class: 'excerpt' }, d.rationale),
+          h('span', { class: 'muted small' }, `Recorded ${formatDate(d.recordedAt)}${d.revisedAt ? `, revised ${formatDate(d.revisedAt)}` : ''}`),
+        );
+      }),
     ),
   );
 }
