@@ -8,6 +8,12 @@ function section(id: string, title: string, ...content: (Node | string | null)[]
   return h('section', { 'aria-labelledby': id }, h('h2', { id }, title), ...content);
 }
 
+/** A section listing items, one list entry each, or saying there are none. */
+function listSection<T>(id: string, title: string, items: readonly T[], none: string, entry: (item: T) => HTMLElement): HTMLElement {
+  if (items.length === 0) return section(id, title, h('p', { class: 'empty' }, none));
+  return section(id, title, h('ul', { class: 'plain-list' }, items.map(entry)));
+}
+
 /** Only web links become links: a `javascript:` URL in stored evidence must stay text. */
 function safeLink(url: string | null, text: string): Node {
   if (url && /^https?:\/\//i.test(url)) return h('a', { href: url, rel: 'noopener noreferrer', target: '_blank' }, text);
@@ -60,54 +66,36 @@ export function evidenceSection(view: AssessmentDetail): HTMLElement {
 }
 
 export function assumptionsSection(view: AssessmentDetail): HTMLElement {
-  if (view.assumptions.length === 0) return section('assumptions-heading', 'Key assumptions', h('p', { class: 'empty' }, 'No assumptions stated.'));
-  return section(
-    'assumptions-heading',
-    'Key assumptions',
+  return listSection('assumptions-heading', 'Key assumptions', view.assumptions, 'No assumptions stated.', (a) =>
     h(
-      'ul',
-      { class: 'plain-list' },
-      view.assumptions.map((a) =>
-        h(
-          'li',
-          null,
-          a.linchpin ? h('span', { class: 'badge badge-warning' }, 'linchpin') : null,
-          ' ',
-          a.text,
-          ' ',
-          a.review
-            ? h('span', { class: `badge verdict-${a.review.verdict}` }, `${a.review.verdict} (${formatDate(a.review.reviewedAt)}, ${a.review.reviewedBy})`)
-            : h('span', { class: 'badge' }, 'not yet reviewed'),
-        ),
-      ),
+      'li',
+      null,
+      a.linchpin ? h('span', { class: 'badge badge-warning' }, 'linchpin') : null,
+      ' ',
+      a.text,
+      ' ',
+      a.review
+        ? h('span', { class: `badge verdict-${a.review.verdict}` }, `${a.review.verdict} (${formatDate(a.review.reviewedAt)}, ${a.review.reviewedBy})`)
+        : h('span', { class: 'badge' }, 'not yet reviewed'),
     ),
   );
 }
 
 export function indicatorsSection(view: AssessmentDetail): HTMLElement {
-  if (view.indicators.length === 0) return section('indicators-heading', 'Indicators', h('p', { class: 'empty' }, 'No indicators.'));
-  return section(
-    'indicators-heading',
-    'Indicators',
+  return listSection('indicators-heading', 'Indicators', view.indicators, 'No indicators.', (i) =>
     h(
-      'ul',
-      { class: 'plain-list' },
-      view.indicators.map((i) =>
-        h(
-          'li',
-          null,
-          h('span', { class: 'badge' }, i.direction === 'raises' ? 'raises likelihood' : 'lowers likelihood'),
-          ' ',
-          i.text,
-          i.observations.length
-            ? h(
-                'ul',
-                null,
-                i.observations.map((o) => h('li', null, `${formatDate(o.observedAt)}: ${o.observation} (${o.recordedBy})`)),
-              )
-            : h('div', { class: 'muted small' }, 'Not observed yet.'),
-        ),
-      ),
+      'li',
+      null,
+      h('span', { class: 'badge' }, i.direction === 'raises' ? 'raises likelihood' : 'lowers likelihood'),
+      ' ',
+      i.text,
+      i.observations.length
+        ? h(
+            'ul',
+            null,
+            i.observations.map((o) => h('li', null, `${formatDate(o.observedAt)}: ${o.observation} (${o.recordedBy})`)),
+          )
+        : h('div', { class: 'muted small' }, 'Not observed yet.'),
     ),
   );
 }
@@ -122,28 +110,19 @@ function spreadText(dissent: Dissent): string | null {
 
 /** Standing dissents, read-only: recording and revising them is done through the API. */
 export function dissentsSection(view: AssessmentDetail): HTMLElement {
-  if (view.dissents.length === 0) return section('dissents-heading', 'Dissents', h('p', { class: 'empty' }, 'No standing dissent.'));
-  return section(
-    'dissents-heading',
-    'Dissents',
-    h(
-      'ul',
-      { class: 'plain-list' },
-      view.dissents.map((d) => {
-        const spread = spreadText(d);
-        return h(
-          'li',
-          { 'data-dissent': d.dissentId },
-          h('strong', null, d.author),
-          ' holds ',
-          d.likelihood ? likelihoodText(d.likelihood) : null,
-          d.likelihood && d.confidence ? ', ' : null,
-          d.confidence ? h('span', { class: d.confidenceDiffers ? 'badge badge-warning' : 'badge' }, `${d.confidence} confidence`) : null,
-          spread ? h('span', { class: 'muted small' }, ` (${spread})`) : null,
-          h('blockquote', { class: 'excerpt' }, d.rationale),
-          h('span', { class: 'muted small' }, `Recorded ${formatDate(d.recordedAt)}${d.revisedAt ? `, revised ${formatDate(d.revisedAt)}` : ''}`),
-        );
-      }),
-    ),
-  );
+  return listSection('dissents-heading', 'Dissents', view.dissents, 'No standing dissent.', (d) => {
+    const spread = spreadText(d);
+    return h(
+      'li',
+      { 'data-dissent': d.dissentId },
+      h('strong', null, d.author),
+      ' holds ',
+      d.likelihood ? likelihoodText(d.likelihood) : null,
+      d.likelihood && d.confidence ? ', ' : null,
+      d.confidence ? h('span', { class: d.confidenceDiffers ? 'badge badge-warning' : 'badge' }, `${d.confidence} confidence`) : null,
+      spread ? h('span', { class: 'muted small' }, ` (${spread})`) : null,
+      h('blockquote', { class: 'excerpt' }, d.rationale),
+      h('span', { class: 'muted small' }, `Recorded ${formatDate(d.recordedAt)}${d.revisedAt ? `, revised ${formatDate(d.revisedAt)}` : ''}`),
+    );
+  });
 }
