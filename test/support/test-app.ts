@@ -82,7 +82,7 @@ export async function startTestApp(
     if (stopped) return;
     stopped = true;
     // As the service closes (src/main.ts); a cut is reported, since it means a test left a request open.
-    await closeWithinGrace(app, TEST_SHUTDOWN_GRACE_MS, { log: () => undefined, warn: (message) => console.warn(`test app close: ${message}`) });
+    await closeWithinGrace(app, TEST_SHUTDOWN_GRACE_MS, { warn: (message) => console.warn(`test app close: ${message}`) });
   };
   return {
     app,

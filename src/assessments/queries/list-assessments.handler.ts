@@ -104,8 +104,7 @@ export class ListAssessmentsHandler implements IQueryHandler<ListAssessmentsQuer
   }
 
   private run(sql: AssessmentListSql, query: ListAssessmentsQuery, position: string): AssessmentList {
-    const count = (statement: string) => this.database.prepare<[SqlParams], { n: number }>(statement).get(sql.params)!.n;
-    const counted = count(sql.countSql);
+    const counted = this.database.prepare<[SqlParams], { n: number }>(sql.countSql).get(sql.params)!.n;
     // Few matches are narrowed then sorted; many are met walking the sort order.
     const pageSql = counted < this.countLimit ? sql.fewMatchesPageSql : sql.pageSql;
     const entries = this.database.prepare<[SqlParams], PageEntry>(pageSql).all(sql.params);

@@ -5,8 +5,8 @@ export interface ClosableApp {
   getHttpServer(): { getConnections(callback: (error: Error | null, count: number) => void): unknown; closeAllConnections(): void };
 }
 
+/** Where a cut is reported. */
 export interface ShutdownLog {
-  log(message: string): void;
   warn(message: string): void;
 }
 

@@ -20,7 +20,7 @@ function appClosing({ open, endsWhenCut }: { open: number; endsWhenCut: boolean 
 }
 
 describe('closeWithinGrace', () => {
-  const log = () => ({ messages: [] as string[], log(m: string) { this.messages.push(m); }, warn(m: string) { this.messages.push(`warn: ${m}`); } });
+  const log = () => ({ messages: [] as string[], warn(m: string) { this.messages.push(`warn: ${m}`); } });
 
   it('given requests that finish within the grace, when closing, then no connection is cut', async () => {
     const { app, finish, cuts } = appClosing({ open: 2, endsWhenCut: true });
