@@ -8,7 +8,7 @@ import { PositionBeyondLogError, ReadModelNotReadyError, RebuildInProgressError 
 import { ProjectionRunner } from './projection-runner.js';
 import type { ProjectionStatus } from './projection-runner.js';
 import { ProjectorRegistry } from './projector-registry.js';
-import { ReadModelDatabase } from './read-model-database.js';
+import { READ_MODEL_LAYOUT, ReadModelDatabase } from './read-model-database.js';
 
 /** Every projected stream starts so; other streams are never read by the runner. */
 export const PROJECTED_STREAM_PREFIX = 'assessment-';
@@ -51,6 +51,11 @@ export class ProjectionService implements OnApplicationBootstrap, BeforeApplicat
   ) {}
 
   onApplicationBootstrap(): void {
+    if (this.database.replacedLayout !== null) {
+      this.logger.warn(
+        `read models of layout ${this.database.replacedLayout} were removed (this version writes layout ${READ_MODEL_LAYOUT}); projecting them again from the log`,
+      );
+    }
     // Statistics taken on a young read model mislead the planner once it has grown
     // (an index on status chosen over one on region), so they are refreshed each
     // time the events applied since start double, as well as hourly.

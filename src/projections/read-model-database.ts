@@ -8,6 +8,15 @@ CREATE TABLE IF NOT EXISTS projection_checkpoints (
   position INTEGER NOT NULL
 ) STRICT;`;
 
+/**
+ * The layout of the read models this version writes. Bump it when tables
+ * change so that rows already written cannot answer the new queries (a new
+ * table, a column with a new meaning): a file of another layout is removed
+ * when opened, and the read models are projected again from the log.
+ * 2: assessment_public_versions (what readers see).
+ */
+export const READ_MODEL_LAYOUT = 2;
+
 /** What `prepareRows` gives: the reading half of a statement, rows as objects. */
 export interface RowReader<P extends unknown[], R> {
   all(...params: P): R[];
@@ -49,16 +58,37 @@ export class ReadModelDatabase {
   /** True while a rebuild loads this file: projectors leave derived indexes to `createIndexes()`. */
   readonly bulkLoad: boolean;
 
+  /** The layout of the file found at open when it was another one (and so was removed), else null. */
+  readonly replacedLayout: number | null;
+
   constructor(
     readonly path: string,
     options: ReadModelDatabaseOptions = {},
   ) {
     this.bulkLoad = options.bulkLoad === true;
+    this.replacedLayout = ReadModelDatabase.removeIfOtherLayout(path);
     this.connection = ReadModelDatabase.open(path, this.bulkLoad);
+  }
+
+  /** Removes the file if it holds read models of another layout; answers that layout (0 before layouts were numbered). */
+  private static removeIfOtherLayout(path: string): number | null {
+    if (!existsSync(path)) return null;
+    const db = new Database(path);
+    let layout: number | null = null;
+    try {
+      const found = db.pragma('user_version', { simple: true }) as number;
+      const holdsReadModels = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'projection_checkpoints'").get() !== undefined;
+      if (holdsReadModels && found !== READ_MODEL_LAYOUT) layout = found;
+    } finally {
+      db.close();
+    }
+    if (layout !== null) ReadModelDatabase.remove(path);
+    return layout;
   }
 
   private static open(path: string, bulkLoad = false): Database.Database {
     const db = new Database(path);
+    db.pragma(`user_version = ${READ_MODEL_LAYOUT}`);
     db.pragma(bulkLoad ? 'journal_mode = OFF' : 'journal_mode = WAL');
     db.pragma(bulkLoad ? 'synchronous = OFF' : 'synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');

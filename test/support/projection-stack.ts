@@ -34,6 +34,7 @@ const DUMPED_TABLES = [
   'assessment_subjects',
   'assessment_subject_terms',
   'assessment_versions',
+  'assessment_public_versions',
   'assessment_scores',
   'assessment_snapshots',
   'projection_checkpoints',

@@ -30,4 +30,4 @@ export const SNAPSHOT_EVERY = 64;
  * that shape or evolve's meaning changes: snapshots of another format are
  * ignored (and rebuilt with the read models), never misread.
  */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;

@@ -4,6 +4,26 @@ import type { Likelihood } from './likelihood.js';
 import type { Dissent } from './dissent-values.js';
 import type { Assumption, Evidence, Indicator, RecordedOutcome } from './tradecraft-values.js';
 
+/**
+ * What readers (callers who may see only published work) are shown of an
+ * assessment: its substance as it was last published, and the last change
+ * they may see. A change of substance made since the last publication is
+ * hidden from them until a reviewer publishes it; everything else (status,
+ * marking, evidence, assumptions, indicators, dissents, outcome) they see
+ * as it is. Null until the first publication.
+ */
+export interface PublicView {
+  readonly revision: number;
+  readonly updatedAt: string;
+  readonly updatedBy: string;
+  readonly lastEffectiveAt: string;
+  readonly statement: string;
+  readonly likelihood: Likelihood;
+  readonly confidence: Confidence;
+  readonly horizon: Horizon;
+  readonly subject: Subject;
+}
+
 /** An assessment as folded from its events. */
 export interface AssessmentState {
   readonly assessmentId: string;
@@ -44,4 +64,5 @@ export interface AssessmentState {
   readonly firstPublishedAt: string | null;
   /** Every dissent ever recorded, withdrawn ones included (flagged). */
   readonly dissents: readonly Dissent[];
+  readonly publicView: PublicView | null;
 }

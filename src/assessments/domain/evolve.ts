@@ -42,6 +42,7 @@ export function evolve(state: AssessmentState | null, event: RecordedAssessmentE
       statusBeforeOutcome: null,
       firstPublishedAt: null,
       dissents: [],
+      publicView: null,
     };
     return drafted;
   }
@@ -50,9 +51,12 @@ export function evolve(state: AssessmentState | null, event: RecordedAssessmentE
     throw new Error(`cannot apply ${event.type} before AssessmentDrafted`);
   }
   const revision = state.revision + 1;
-  const touched = { revision, updatedAt: recordedAt, updatedBy: actor, lastEffectiveAt: effectiveAt };
-  // Changes of substance need a (new) publication, and their author may not give it.
-  const authored = { ...touched, lastAuthor: actor, hasUnpublishedChanges: true };
+  const touch = { revision, updatedAt: recordedAt, updatedBy: actor, lastEffectiveAt: effectiveAt };
+  // Readers see every change but one of substance as it happens (once the assessment was published).
+  const publicView = state.publicView === null ? null : { ...state.publicView, ...touch };
+  const touched = { ...touch, publicView };
+  // Changes of substance need a (new) publication, and their author may not give it; until then readers do not see them.
+  const authored = { ...touch, lastAuthor: actor, hasUnpublishedChanges: true };
   switch (event.type) {
     case 'StatementReworded':
       return { ...state, ...authored, statement: event.data.statement };
@@ -76,6 +80,14 @@ export function evolve(state: AssessmentState | null, event: RecordedAssessmentE
         publishedBy: actor,
         hasUnpublishedChanges: false,
         firstPublishedAt: state.firstPublishedAt ?? effectiveAt,
+        publicView: {
+          ...touch,
+          statement: state.statement,
+          likelihood: state.likelihood,
+          confidence: state.confidence,
+          horizon: state.horizon,
+          subject: state.subject,
+        },
       };
     case 'ClassificationChanged':
       return { ...state, ...touched, classification: event.data.to };
@@ -157,7 +169,7 @@ export function evolve(state: AssessmentState | null, event: RecordedAssessmentE
 function unknownEvent(
   state: AssessmentState,
   _event: never,
-  touched: Pick<AssessmentState, 'revision' | 'updatedAt' | 'updatedBy' | 'lastEffectiveAt'>,
+  touched: Pick<AssessmentState, 'revision' | 'updatedAt' | 'updatedBy' | 'lastEffectiveAt' | 'publicView'>,
 ): AssessmentState {
   return { ...state, ...touched };
 }

@@ -16,3 +16,4 @@ export * from './calibration.js';
 export * from './dissent-values.js';
 export * from './decide-dissent.js';
 export * from './judgment-lines.js';
+export * from './reader-view.js';

@@ -56,7 +56,8 @@ export class AssessmentQueriesController {
   @Get()
   @ApiOperation({
     summary: 'List assessments from the read model',
-    description: 'Any role (readers see published assessments only). Filters, sort, cursor pages; `asOf` / `recordedAsOf` for the list as it stood then.',
+    description:
+      'Any role (readers see published assessments only, as last published). Filters, sort, cursor pages; `asOf` / `recordedAsOf` for the list as it stood then.',
   })
   @ApiOkResponse({ type: AssessmentListResponse })
   @ApiErrorResponses(400, 503)
@@ -76,7 +77,10 @@ export class AssessmentQueriesController {
   }
 
   @Get(':id/timeline')
-  @ApiOperation({ summary: 'Probability band and confidence at each change, for charts', description: 'Any role.' })
+  @ApiOperation({
+    summary: 'Probability band and confidence at each change, for charts',
+    description: 'Any role; a reader gets a point for each change readers saw, with the substance as then published.',
+  })
   @ApiAssessmentIdParam()
   @ApiOkResponse({ type: AssessmentTimelineResponse })
   @ApiErrorResponses(400, 404, 503)
@@ -92,7 +96,8 @@ export class AssessmentQueriesController {
   @Get(':id')
   @ApiOperation({
     summary: 'One assessment, folded from its own stream (never stale)',
-    description: 'Any role. With its evidence, assumptions, indicators, outcome, score and dissents. `ETag` is the revision; at most one of revision, asOf, recordedAsOf.',
+    description:
+      'Any role. With its evidence, assumptions, indicators, outcome, score and dissents. `ETag` is the revision; at most one of revision, asOf, recordedAsOf. A reader sees it as last published: a change of substance awaiting publication is not shown, and `revision` is that of the last change a reader may see.',
   })
   @ApiAssessmentIdParam()
   @ApiHeader({ name: 'If-None-Match', required: false, description: 'An ETag from an earlier answer: 304 while the revision is unchanged', schema: { type: 'string', example: '"2"' } })

@@ -6,6 +6,7 @@ import { assessmentIdOf, assessmentStream, AssessmentEventMetadata, toDomainEven
 import { ASSESSMENT_EVENT_TYPES } from '../domain/assessment-events.js';
 import type { AssessmentState } from '../domain/assessment-state.js';
 import { evolve, foldJudged } from '../domain/evolve.js';
+import { readerView } from '../domain/reader-view.js';
 import { NO_JUDGMENTS, recordJudgments } from '../domain/judgment-lines.js';
 import type { JudgmentLines } from '../domain/judgment-lines.js';
 import { scoreAssessment, scoreDissent } from '../domain/scoring.js';
@@ -17,6 +18,15 @@ interface Tracked {
   readonly seq: number;
   readonly state: AssessmentState;
   readonly judgments: JudgmentLines;
+  readonly versionId: number;
+  readonly statementId: number;
+  readonly subjectId: number;
+  readonly times: StateTimes;
+  /** What readers see: their current version, the published wording and subject, and its times (null before the first publication). */
+  readonly public: TrackedPublic | null;
+}
+
+interface TrackedPublic {
   readonly versionId: number;
   readonly statementId: number;
   readonly subjectId: number;
@@ -44,6 +54,14 @@ function timesOf(state: AssessmentState, previous: StateTimes | undefined): Stat
   };
 }
 
+const insertVersionInto = (table: string) => `INSERT INTO ${table} (
+      seq, revision, position, status, statement_id, subject_id, scale, term, p_low, p_high, p_mid, confidence,
+      horizon_term, horizon_start, horizon_end, classification, updated_by, published_revision, published_at,
+      published_by, unpublished_changes, superseded_by, linchpin_invalid, standing_dissents, event_type, event_id,
+      rationale, basis, detail, correlation_id, causation_id, eff_from, eff_to, rec_from, rec_to, is_current)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+            ?, ${OPEN_END}, ?, ${OPEN_END}, 1)`;
+
 const SQL = {
   insertKey: `INSERT INTO assessment_keys (assessment_id, created_at, created_by, first_effective_at, classification,
       source_document, source_section) VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -53,13 +71,9 @@ const SQL = {
   insertSubject: 'INSERT INTO assessment_subjects (seq, revision, actors, regions, topics) VALUES (?, ?, ?, ?, ?)',
   insertSubjectTerm: 'INSERT OR IGNORE INTO assessment_subject_terms (kind, value, subject_id) VALUES (?, ?, ?)',
   closeVersion: 'UPDATE assessment_versions SET eff_to = ?, rec_to = ?, is_current = 0 WHERE id = ?',
-  insertVersion: `INSERT INTO assessment_versions (
-      seq, revision, position, status, statement_id, subject_id, scale, term, p_low, p_high, p_mid, confidence,
-      horizon_term, horizon_start, horizon_end, classification, updated_by, published_revision, published_at,
-      published_by, unpublished_changes, superseded_by, linchpin_invalid, standing_dissents, event_type, event_id,
-      rationale, basis, detail, correlation_id, causation_id, eff_from, eff_to, rec_from, rec_to, is_current)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-            ?, ${OPEN_END}, ?, ${OPEN_END}, 1)`,
+  closePublicVersion: 'UPDATE assessment_public_versions SET eff_to = ?, rec_to = ?, is_current = 0 WHERE id = ?',
+  insertVersion: insertVersionInto('assessment_versions'),
+  insertPublicVersion: insertVersionInto('assessment_public_versions'),
   upsertScore: `INSERT OR REPLACE INTO assessment_scores (seq, line, line_kind, author, outcome, observed, probability, brier,
       time_weighted_brier, known_at, confidence, scale, subject_id, classification)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -67,6 +81,7 @@ const SQL = {
   indexRationale: 'INSERT INTO rationale_search (rowid, text) VALUES (?, ?)',
   keyOf: 'SELECT seq FROM assessment_keys WHERE assessment_id = ?',
   currentVersionOf: 'SELECT id, revision, statement_id, subject_id FROM assessment_versions WHERE seq = ? AND is_current = 1',
+  currentPublicVersionOf: 'SELECT id, statement_id, subject_id FROM assessment_public_versions WHERE seq = ? AND is_current = 1',
   insertSnapshot: `INSERT OR REPLACE INTO assessment_snapshots (seq, revision, event_id, eff_at, rec_at, format, state)
     VALUES (?, ?, ?, ?, ?, ${SNAPSHOT_FORMAT}, ?)`,
 } as const;
@@ -143,6 +158,10 @@ export class AssessmentReadModelProjector implements Projector {
       const folded = foldJudged(history.map(toDomainEvent));
       if (!folded) continue;
       const { state, judgments } = folded;
+      const shown = this.database
+        .prepare<[number], { id: number; statement_id: number; subject_id: number }>(SQL.currentPublicVersionOf)
+        .get(key.seq);
+      const seen = shown && readerView(state);
       this.tracked.set(id, {
         seq: key.seq,
         state: { ...state, revision: history[history.length - 1].revision },
@@ -151,6 +170,7 @@ export class AssessmentReadModelProjector implements Projector {
         statementId: version.statement_id,
         subjectId: version.subject_id,
         times: timesOf(state, undefined),
+        public: shown && seen ? { versionId: shown.id, statementId: shown.statement_id, subjectId: shown.subject_id, times: timesOf(seen, undefined) } : null,
       });
     }
   }
@@ -206,47 +226,24 @@ export class AssessmentReadModelProjector implements Projector {
 
     if (before) db.prepare(SQL.closeVersion).run(effectiveAt, recordedAt, before.versionId);
     const times = timesOf(state, before?.times);
-    const { likelihood } = state;
     const { rationale, basis, ...payload } = domainEvent.data as { rationale?: string; basis?: string };
     // Supporting material is not part of the version's columns, so the audit feed keeps what was linked or seen.
     const detail = SUPPORTING_EVENTS.has(type) ? JSON.stringify(payload) : null;
-    const versionId = Number(
-      db.prepare(SQL.insertVersion).run(
-        seq,
-        event.revision,
-        event.position,
-        state.status,
-        statementId,
-        subjectId,
-        likelihood.scale,
-        likelihood.term,
-        likelihood.probability.low,
-        likelihood.probability.high,
-        (likelihood.probability.low + likelihood.probability.high) / 2,
-        state.confidence,
-        state.horizon.term,
-        times.horizonStart,
-        times.horizonEnd,
-        state.classification,
-        meta.actor,
-        state.publishedRevision,
-        times.publishedAt,
-        state.publishedBy,
-        state.hasUnpublishedChanges ? 1 : 0,
-        state.supersededBy,
-        state.assumptions.some((a) => a.linchpin && a.review?.verdict === 'invalid') ? 1 : 0,
-        state.dissents.reduce((n, d) => (d.withdrawn ? n : n + 1), 0),
-        event.type,
-        event.id,
-        rationale ?? null,
-        basis ?? null,
-        detail,
-        meta.correlationId ?? null,
-        meta.causationId ?? null,
-        effectiveAt,
-        recordedAt,
-      ).lastInsertRowid,
-    );
+    const audit: VersionAudit = { event, meta, rationale: rationale ?? null, basis: basis ?? null, detail, effectiveAt, recordedAt };
+    const versionId = Number(db.prepare(SQL.insertVersion).run(...versionValues(seq, state, statementId, subjectId, times, audit)).lastInsertRowid);
+
+    // Readers' versions: a new one for each change they may see, none for a change of substance awaiting publication.
+    let shown = before?.public ?? null;
+    if (state.publicView !== null && state.publicView !== before?.state.publicView) {
+      const seen = readerView(state)!;
+      const published = type === 'AssessmentPublished' || shown === null;
+      const statementShown = published ? statementId : shown!.statementId;
+      const subjectShown = published ? subjectId : shown!.subjectId;
+      const shownTimes = timesOf(seen, shown?.times);
+      if (shown) db.prepare(SQL.closePublicVersion).run(effectiveAt, recordedAt, shown.versionId);
+      const shownId = db.prepare(SQL.insertPublicVersion).run(...versionValues(seq, seen, statementShown, subjectShown, shownTimes, audit)).lastInsertRowid;
+      shown = { versionId: Number(shownId), statementId: statementShown, subjectId: subjectShown, times: shownTimes };
+    }
     if (rationale && !db.bulkLoad) db.prepare(SQL.indexRationale).run(versionId, rationale);
 
     if (type === 'OutcomeRecorded') {
@@ -286,6 +283,58 @@ export class AssessmentReadModelProjector implements Projector {
     }
 
     if (before) this.tracked.delete(id);
-    this.tracked.set(id, { seq, state, judgments, versionId, statementId, subjectId, times });
+    this.tracked.set(id, { seq, state, judgments, versionId, statementId, subjectId, times, public: shown });
   }
+}
+
+/** The event a version records, as the audit feed shows it. */
+interface VersionAudit {
+  readonly event: RecordedEvent;
+  readonly meta: AssessmentEventMetadata;
+  readonly rationale: string | null;
+  readonly basis: string | null;
+  readonly detail: string | null;
+  readonly effectiveAt: number;
+  readonly recordedAt: number;
+}
+
+/** The values of insertVersionInto, for a version showing `state` after `audit.event`. */
+function versionValues(seq: number, state: AssessmentState, statementId: number, subjectId: number, times: StateTimes, audit: VersionAudit) {
+  const { likelihood } = state;
+  const { event, meta } = audit;
+  return [
+    seq,
+    event.revision,
+    event.position,
+    state.status,
+    statementId,
+    subjectId,
+    likelihood.scale,
+    likelihood.term,
+    likelihood.probability.low,
+    likelihood.probability.high,
+    (likelihood.probability.low + likelihood.probability.high) / 2,
+    state.confidence,
+    state.horizon.term,
+    times.horizonStart,
+    times.horizonEnd,
+    state.classification,
+    meta.actor,
+    state.publishedRevision,
+    times.publishedAt,
+    state.publishedBy,
+    state.hasUnpublishedChanges ? 1 : 0,
+    state.supersededBy,
+    state.assumptions.some((a) => a.linchpin && a.review?.verdict === 'invalid') ? 1 : 0,
+    state.dissents.reduce((n, d) => (d.withdrawn ? n : n + 1), 0),
+    event.type,
+    event.id,
+    audit.rationale,
+    audit.basis,
+    audit.detail,
+    meta.correlationId ?? null,
+    meta.causationId ?? null,
+    audit.effectiveAt,
+    audit.recordedAt,
+  ] as const;
 }

@@ -16,56 +16,26 @@ export const OPEN_END = 8_640_000_000_000_000;
  * av_recorded_span, a version's span on one axis (end, start), carry the other
  * axis, the subject, status, confidence and standing dissents too, so a list
  * as of one time, or of both, finds the versions standing then, those recorded
- * after that time, or those a filter asks for, without reading any other row
- * (they replaced av_effective, av_effective_rec, av_recorded and
- * av_recorded_eff, dropped where an older version built them). Statements and subjects are
- * stored once per wording / subject, and what never changes (creation, source)
- * once per assessment in assessment_keys, not per version. One slim row per
+ * after that time, or those a filter asks for, without reading any other row.
+ * Statements and subjects are stored once per wording / subject, and what
+ * never changes (creation, source) once per assessment in assessment_keys,
+ * not per version. One slim row per
  * event, rather than a version table plus an audit table, keeps a rebuild's
  * writes small. Versions are inserted in log order, so their id orders them
  * as positions do (and indexes on (x) end in id, so they serve keyset paging).
  * The sort indexes of current versions end in seq instead: a current list's
  * ties are broken by the assessment, which keeps its place between two pages
- * when a change gives it a new current version (av_current_updated and its
- * kin, which ended in id, are dropped where an older version built them).
+ * when a change gives it a new current version.
+ *
+ * assessment_public_versions is the same for readers, who see only published
+ * work: a version for each change they may see (the first publication and
+ * every later change but one of substance not yet published), holding the
+ * substance as last published (domain/reader-view.ts). Its own spans and
+ * indexes (apv_*) let their lists, as of any time, run as fast as anyone's.
+ * Audit columns there describe the change that made the version.
  */
-export const ASSESSMENT_READ_MODEL_SCHEMA: ReadModelSchema = {
-  tables: `
-CREATE TABLE IF NOT EXISTS assessment_keys (
-  seq                 INTEGER PRIMARY KEY,
-  assessment_id       TEXT    NOT NULL UNIQUE,
-  created_at          INTEGER NOT NULL,
-  created_by          TEXT    NOT NULL,
-  first_effective_at  INTEGER NOT NULL,
-  classification      TEXT    NOT NULL,
-  source_document     TEXT,
-  source_section      TEXT
-) STRICT;
-
-CREATE TABLE IF NOT EXISTS assessment_statements (
-  id        INTEGER PRIMARY KEY,
-  seq       INTEGER NOT NULL,
-  revision  INTEGER NOT NULL,
-  text      TEXT    NOT NULL
-) STRICT;
-
-CREATE TABLE IF NOT EXISTS assessment_subjects (
-  id        INTEGER PRIMARY KEY,
-  seq       INTEGER NOT NULL,
-  revision  INTEGER NOT NULL,
-  actors    TEXT    NOT NULL,
-  regions   TEXT    NOT NULL,
-  topics    TEXT    NOT NULL
-) STRICT;
-
-CREATE TABLE IF NOT EXISTS assessment_subject_terms (
-  kind        TEXT    NOT NULL,
-  value       TEXT    NOT NULL COLLATE NOCASE,
-  subject_id  INTEGER NOT NULL,
-  PRIMARY KEY (kind, value, subject_id)
-) STRICT, WITHOUT ROWID;
-
-CREATE TABLE IF NOT EXISTS assessment_versions (
+/** The columns of a version; the versions (the audit feed) and the versions readers see share them. */
+const versionTable = (name: string) => `CREATE TABLE IF NOT EXISTS ${name} (
   id                   INTEGER PRIMARY KEY,
   seq                  INTEGER NOT NULL,
   revision             INTEGER NOT NULL,
@@ -103,7 +73,68 @@ CREATE TABLE IF NOT EXISTS assessment_versions (
   rec_from             INTEGER NOT NULL,
   rec_to               INTEGER NOT NULL,
   is_current           INTEGER NOT NULL
+) STRICT;`;
+
+/**
+ * The indexes the lists walk, on a table of versions, named with `prefix`.
+ * The current versions' sort indexes end in seq, the rest in id (see above).
+ */
+const listIndexes = (table: string, prefix: string) => `
+CREATE INDEX IF NOT EXISTS ${prefix}_current_by_updated    ON ${table} (rec_from, seq)         WHERE is_current = 1;
+CREATE INDEX IF NOT EXISTS ${prefix}_current_created       ON ${table} (seq)                   WHERE is_current = 1;
+CREATE INDEX IF NOT EXISTS ${prefix}_current_by_effective  ON ${table} (eff_from, seq)         WHERE is_current = 1;
+CREATE INDEX IF NOT EXISTS ${prefix}_current_by_horizon    ON ${table} (horizon_end, seq)      WHERE is_current = 1;
+CREATE INDEX IF NOT EXISTS ${prefix}_current_by_likelihood ON ${table} (p_mid, seq)            WHERE is_current = 1;
+CREATE INDEX IF NOT EXISTS ${prefix}_current_status     ON ${table} (status, horizon_end, id)     WHERE is_current = 1;
+CREATE INDEX IF NOT EXISTS ${prefix}_current_confidence ON ${table} (confidence, rec_from, id)    WHERE is_current = 1;
+CREATE INDEX IF NOT EXISTS ${prefix}_current_subject    ON ${table} (subject_id)                  WHERE is_current = 1;
+CREATE INDEX IF NOT EXISTS ${prefix}_current_statement  ON ${table} (statement_id)                WHERE is_current = 1;
+CREATE INDEX IF NOT EXISTS ${prefix}_current_dissent    ON ${table} (standing_dissents, rec_from, id) WHERE is_current = 1;
+CREATE INDEX IF NOT EXISTS ${prefix}_effective_span     ON ${table} (eff_to, eff_from, rec_from, subject_id, status, confidence, standing_dissents);
+CREATE INDEX IF NOT EXISTS ${prefix}_recorded_span      ON ${table} (rec_to, rec_from, eff_to, eff_from, subject_id, status, confidence, standing_dissents);
+CREATE INDEX IF NOT EXISTS ${prefix}_by_assessment      ON ${table} (seq, revision);
+CREATE INDEX IF NOT EXISTS ${prefix}_by_recorded        ON ${table} (rec_from);
+CREATE INDEX IF NOT EXISTS ${prefix}_by_effective       ON ${table} (eff_from);`;
+
+export const ASSESSMENT_READ_MODEL_SCHEMA: ReadModelSchema = {
+  tables: `
+CREATE TABLE IF NOT EXISTS assessment_keys (
+  seq                 INTEGER PRIMARY KEY,
+  assessment_id       TEXT    NOT NULL UNIQUE,
+  created_at          INTEGER NOT NULL,
+  created_by          TEXT    NOT NULL,
+  first_effective_at  INTEGER NOT NULL,
+  classification      TEXT    NOT NULL,
+  source_document     TEXT,
+  source_section      TEXT
 ) STRICT;
+
+CREATE TABLE IF NOT EXISTS assessment_statements (
+  id        INTEGER PRIMARY KEY,
+  seq       INTEGER NOT NULL,
+  revision  INTEGER NOT NULL,
+  text      TEXT    NOT NULL
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS assessment_subjects (
+  id        INTEGER PRIMARY KEY,
+  seq       INTEGER NOT NULL,
+  revision  INTEGER NOT NULL,
+  actors    TEXT    NOT NULL,
+  regions   TEXT    NOT NULL,
+  topics    TEXT    NOT NULL
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS assessment_subject_terms (
+  kind        TEXT    NOT NULL,
+  value       TEXT    NOT NULL COLLATE NOCASE,
+  subject_id  INTEGER NOT NULL,
+  PRIMARY KEY (kind, value, subject_id)
+) STRICT, WITHOUT ROWID;
+
+${versionTable('assessment_versions')}
+
+${versionTable('assessment_public_versions')}
 
 CREATE TABLE IF NOT EXISTS assessment_scores (
   seq                  INTEGER NOT NULL,
@@ -147,31 +178,10 @@ CREATE VIRTUAL TABLE IF NOT EXISTS rationale_search USING fts5(
 );
 `,
   indexes: `
-DROP INDEX IF EXISTS av_current_updated;
-DROP INDEX IF EXISTS av_current_effective;
-DROP INDEX IF EXISTS av_current_horizon;
-DROP INDEX IF EXISTS av_current_likelihood;
-CREATE INDEX IF NOT EXISTS av_current_by_updated    ON assessment_versions (rec_from, seq)         WHERE is_current = 1;
-CREATE INDEX IF NOT EXISTS av_current_created       ON assessment_versions (seq)                   WHERE is_current = 1;
-CREATE INDEX IF NOT EXISTS av_current_by_effective  ON assessment_versions (eff_from, seq)         WHERE is_current = 1;
-CREATE INDEX IF NOT EXISTS av_current_by_horizon    ON assessment_versions (horizon_end, seq)      WHERE is_current = 1;
-CREATE INDEX IF NOT EXISTS av_current_by_likelihood ON assessment_versions (p_mid, seq)            WHERE is_current = 1;
-CREATE INDEX IF NOT EXISTS av_current_status     ON assessment_versions (status, horizon_end, id)     WHERE is_current = 1;
-CREATE INDEX IF NOT EXISTS av_current_confidence ON assessment_versions (confidence, rec_from, id)    WHERE is_current = 1;
-CREATE INDEX IF NOT EXISTS av_current_subject    ON assessment_versions (subject_id)                  WHERE is_current = 1;
-CREATE INDEX IF NOT EXISTS av_current_statement  ON assessment_versions (statement_id)                WHERE is_current = 1;
-CREATE INDEX IF NOT EXISTS av_current_dissent    ON assessment_versions (standing_dissents, rec_from, id) WHERE is_current = 1;
-DROP INDEX IF EXISTS av_effective;
-DROP INDEX IF EXISTS av_effective_rec;
-CREATE INDEX IF NOT EXISTS av_effective_span     ON assessment_versions (eff_to, eff_from, rec_from, subject_id, status, confidence, standing_dissents);
-DROP INDEX IF EXISTS av_recorded;
-DROP INDEX IF EXISTS av_recorded_eff;
-CREATE INDEX IF NOT EXISTS av_recorded_span      ON assessment_versions (rec_to, rec_from, eff_to, eff_from, subject_id, status, confidence, standing_dissents);
-CREATE INDEX IF NOT EXISTS av_by_assessment      ON assessment_versions (seq, revision);
+${listIndexes('assessment_versions', 'av')}
+${listIndexes('assessment_public_versions', 'apv')}
 CREATE INDEX IF NOT EXISTS av_by_actor           ON assessment_versions (updated_by);
 CREATE INDEX IF NOT EXISTS av_by_type            ON assessment_versions (event_type);
-CREATE INDEX IF NOT EXISTS av_by_recorded        ON assessment_versions (rec_from);
-CREATE INDEX IF NOT EXISTS av_by_effective       ON assessment_versions (eff_from);
 CREATE INDEX IF NOT EXISTS as_by_known           ON assessment_scores (known_at);
 CREATE INDEX IF NOT EXISTS ak_by_creator         ON assessment_keys (created_by);
 `,

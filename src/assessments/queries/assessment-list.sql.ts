@@ -1,7 +1,7 @@
 import type { Visibility } from '../../auth/principal.js';
 import { boundedCountSql, DEFAULT_COUNT_LIMIT } from '../../common/pagination/bounded-total.js';
 import { decodeCursor } from '../../common/pagination/cursor.js';
-import { VERSION_SELECT } from './assessment-version.row.js';
+import { versionSelect } from './assessment-version.row.js';
 import type { AssessmentListFilter, ListSortKey, ListTimePoint } from './list-assessments.query.js';
 
 export const SORT_COLUMNS: Record<ListSortKey, string> = {
@@ -14,34 +14,60 @@ export const SORT_COLUMNS: Record<ListSortKey, string> = {
 };
 
 /**
+ * Where a list finds its versions: every version (the audit feed's), or only
+ * those readers may see, which show the substance as last published
+ * (assessment_public_versions). Both tables have the same columns and the
+ * same list indexes, named with `prefix`.
+ */
+export interface VersionSource {
+  readonly table: string;
+  readonly prefix: string;
+  /** Only published work: a rationale counts for search only where readers may see its change. */
+  readonly publishedOnly: boolean;
+}
+
+export const ALL_VERSIONS: VersionSource = { table: 'assessment_versions', prefix: 'av', publishedOnly: false };
+export const PUBLIC_VERSIONS: VersionSource = { table: 'assessment_public_versions', prefix: 'apv', publishedOnly: true };
+
+/** A caller who may see only published work is listed what readers may see. */
+export const versionSourceFor = (visibility: Visibility | undefined): VersionSource =>
+  visibility?.publishedOnly ? PUBLIC_VERSIONS : ALL_VERSIONS;
+
+/**
  * The index of current versions in each sort's order. With many matches a
  * current list walks it and stops after the page; the planner, left alone,
  * would rather narrow by a filter's index and sort every match (all 100,000
  * drafts for `status=draft`; bench/README.md section 8 has the figures).
  */
 const CURRENT_SORT_INDEXES: Record<ListSortKey, string> = {
-  updatedAt: 'av_current_by_updated',
-  createdAt: 'av_current_created',
-  effectiveAt: 'av_current_by_effective',
-  horizonEnd: 'av_current_by_horizon',
-  probability: 'av_current_by_likelihood',
+  updatedAt: 'current_by_updated',
+  createdAt: 'current_created',
+  effectiveAt: 'current_by_effective',
+  horizonEnd: 'current_by_horizon',
+  probability: 'current_by_likelihood',
 };
 
 /**
  * A page as of a time, newest first, may walk the versions by their start on
  * the axis asked about: every version standing at t began at or before t, so
- * the walk starts at t and meets standing versions at once. Other orders as
+ * the walk starts at t and meets standing versions at once (index names
+ * here and above lack the source's prefix). Other orders as
  * of a time walk no index (matches as of an early time lie behind every later
  * version), but for the default one (see `assessmentListSql`). `standing` is
  * the index by (end, start) through which counts and narrowed pages find the
  * versions standing at t.
  */
 const AS_OF_WALKS = {
-  effective: { sort: 'effectiveAt', index: 'av_by_effective', start: 'v.eff_from <= @eff', standing: 'av_effective_span' },
-  recorded: { sort: 'updatedAt', index: 'av_by_recorded', start: 'v.rec_from <= @rec', standing: 'av_recorded_span' },
+  effective: { sort: 'effectiveAt', index: 'by_effective', start: 'v.eff_from <= @eff', standing: 'effective_span' },
+  recorded: { sort: 'updatedAt', index: 'by_recorded', start: 'v.rec_from <= @rec', standing: 'recorded_span' },
 } as const;
 
 export type SqlParams = Record<string, string | number>;
+
+/** Changes of substance, which readers see only once published (domain/reader-view.ts). */
+const SUBSTANCE_EVENTS = ['StatementReworded', 'LikelihoodChanged', 'ConfidenceChanged', 'HorizonChanged', 'SubjectChanged']
+  .map((type) => `'${type}'`)
+  .join(', ');
 
 /**
  * What a caller may not see is filtered out in SQL, so it is never listed,
@@ -91,10 +117,10 @@ export function versionAt(at: ListTimePoint, params: SqlParams): string {
  * Its two disjoint halves are each found through the (end, start) index of
  * their own axis.
  */
-const STANDING_ON_BOTH_AXES = `SELECT id FROM assessment_versions INDEXED BY av_effective_span
+const standingOnBothAxes = ({ table, prefix }: VersionSource) => `SELECT id FROM ${table} INDEXED BY ${prefix}_effective_span
     WHERE eff_to > @eff AND eff_from <= @eff AND rec_from <= @rec
   UNION ALL
-  SELECT id FROM assessment_versions INDEXED BY av_recorded_span
+  SELECT id FROM ${table} INDEXED BY ${prefix}_recorded_span
     WHERE rec_to > @rec AND rec_from <= @rec AND eff_from <= @eff AND eff_to <= @eff`;
 
 function inList(column: string, values: readonly string[], name: string, params: SqlParams): string {
@@ -143,7 +169,12 @@ export interface ListSqlOptions {
 }
 
 /** WHERE clauses for the filters; every one narrows through an index or an indexed sub-select. */
-export function filterClauses(filter: AssessmentListFilter, params: SqlParams, options: ListSqlOptions = {}): string[] {
+export function filterClauses(
+  filter: AssessmentListFilter,
+  params: SqlParams,
+  options: ListSqlOptions = {},
+  source: VersionSource = ALL_VERSIONS,
+): string[] {
   const clauses: string[] = [];
   if (filter.statuses?.length) clauses.push(inList('v.status', filter.statuses, 'status', params));
   if (filter.confidences?.length) clauses.push(inList('v.confidence', filter.confidences, 'confidence', params));
@@ -187,10 +218,13 @@ export function filterClauses(filter: AssessmentListFilter, params: SqlParams, o
       clauses.push(`v.seq IN (SELECT seq FROM assessment_statements WHERE id IN (${hits.statements})
         UNION SELECT seq FROM assessment_versions WHERE id IN (${hits.rationales}))`);
     }
-    // Matches the wording this version had, or any rationale given up to it.
+    // Matches the wording this version had, or any rationale given up to it; for readers, not that
+    // of a change of substance still awaiting publication (they do not see that change).
+    const seen = source.publishedOnly ? `
+                   AND (r.revision <= v.published_revision OR r.event_type NOT IN (${SUBSTANCE_EVENTS}))` : '';
     clauses.push(`(v.statement_id IN (${hits.statements})
       OR EXISTS (SELECT 1 FROM assessment_versions r
-                 WHERE r.seq = v.seq AND r.revision <= v.revision
+                 WHERE r.seq = v.seq AND r.revision <= v.revision${seen}
                    AND r.id IN (${hits.rationales})))`);
   }
   return clauses;
@@ -225,8 +259,10 @@ export interface AssessmentListSql {
  * rationale and subject joined in cost twice as much as sorting ids and then
  * reading the 20-odd rows kept.
  */
-export const VERSION_ROWS_BY_ID_SQL = `${VERSION_SELECT}
+export const versionRowsByIdSql = (source: VersionSource) => `${versionSelect(source.table)}
 WHERE v.id IN (SELECT value FROM json_each(?))`;
+
+export const VERSION_ROWS_BY_ID_SQL = versionRowsByIdSql(ALL_VERSIONS);
 
 /** Count and page statements for a listing; `text` must already be an FTS5 query. */
 export function assessmentListSql(
@@ -238,14 +274,15 @@ export function assessmentListSql(
   options: ListSqlOptions = {},
 ): AssessmentListSql {
   const params: SqlParams = {};
+  const source = versionSourceFor(visibility);
   const current = at.effective === undefined && at.recorded === undefined;
-  const where = [versionAt(at, params), ...filterClauses(filter, params, options), ...visibilityClauses(visibility, params, current ? 'current' : 'any')];
+  const where = [versionAt(at, params), ...filterClauses(filter, params, options, source), ...visibilityClauses(visibility, params, current ? 'current' : 'any')];
   const join = visibility && !current ? ' CROSS JOIN assessment_keys k ON k.seq = v.seq' : '';
-  const rows = (index: string | undefined) => `FROM assessment_versions v${index ? ` INDEXED BY ${index}` : ''}${join}`;
+  const rows = (index: string | undefined) => `FROM ${source.table} v${index ? ` INDEXED BY ${source.prefix}_${index}` : ''}${join}`;
   // Which index a statement walks is fixed where the planner's choice rests on statistics it cannot
   // have right (an interval's selectivity depends on t; a status's share of rows changes): as of one
   // time axis, the versions standing at t through (end, start) (`standing`), unless a rare search
-  // starts from its hits. As of both axes at once, the rows come from STANDING_ON_BOTH_AXES (below).
+  // starts from its hits. As of both axes at once, the rows come from standingOnBothAxes (below).
   const axis = current ? undefined : at.recorded === undefined ? 'effective' : at.effective === undefined ? 'recorded' : undefined;
   const narrowing = axis && !options.rareText ? AS_OF_WALKS[axis].standing : undefined;
   // As of both times, the standing versions' ids: the count takes them as the index gives them and
@@ -253,7 +290,7 @@ export function assessmentListSql(
   // order, so the table is read in its own order rather than the index's. versionAt's test stays in
   // both, a check that costs little. A rare search starts from its hits instead, as on one axis.
   const bothAxes = at.effective !== undefined && at.recorded !== undefined && !options.rareText;
-  const countFrom = bothAxes ? `FROM (${STANDING_ON_BOTH_AXES}) standing CROSS JOIN assessment_versions v ON v.id = standing.id${join}` : rows(narrowing);
+  const countFrom = bothAxes ? `FROM (${standingOnBothAxes(source)}) standing CROSS JOIN ${source.table} v ON v.id = standing.id${join}` : rows(narrowing);
   const countSql = boundedCountSql(`${countFrom} WHERE ${where.join(' AND ')}`, options.countLimit ?? DEFAULT_COUNT_LIMIT);
 
   // Ties are broken by the assessment (seq) in a current list: a change gives an assessment a new
@@ -277,7 +314,7 @@ export function assessmentListSql(
     ORDER BY ${sortColumn} ${direction}${column === tie ? '' : `, ${tie} ${direction}`}
     LIMIT @limit`;
   // +column is no column reference, so no index can give the order: the rows are narrowed, then sorted.
-  const fewMatchesPageSql = pageOrderedBy(`+${column}`, rows(narrowing), bothAxes ? `v.id IN (${STANDING_ON_BOTH_AXES})` : undefined);
+  const fewMatchesPageSql = pageOrderedBy(`+${column}`, rows(narrowing), bothAxes ? `v.id IN (${standingOnBothAxes(source)})` : undefined);
   const walk = axis && sort.descending ? AS_OF_WALKS[axis] : undefined;
   let pageSql = fewMatchesPageSql;
   if (current) {
@@ -289,7 +326,7 @@ export function assessmentListSql(
     // The default order as of an effective time: the versions recorded by then, walked newest
     // first from t, and those recorded after it (backdated), which av_effective_span finds
     // without reading a row that is not one; the page is the newest of both.
-    const recordedBy = pageOrderedBy(column, rows('av_by_recorded'), 'v.rec_from <= @eff');
+    const recordedBy = pageOrderedBy(column, rows('by_recorded'), 'v.rec_from <= @eff');
     const recordedAfter = `SELECT v.id, ${column} AS sort_value, ${tie} AS tie ${rows(AS_OF_WALKS.effective.standing)} WHERE ${['+v.rec_from > @eff', ...where].join(' AND ')}`;
     pageSql = `SELECT id, sort_value, tie FROM (SELECT * FROM (${recordedBy}) UNION ALL ${recordedAfter})
     ORDER BY sort_value DESC, tie DESC

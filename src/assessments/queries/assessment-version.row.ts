@@ -3,7 +3,7 @@ import type { LikelihoodScale } from '../domain/likelihood-scales.js';
 import type { Likelihood } from '../domain/likelihood.js';
 import type { AssessmentSummaryView } from './assessment.view.js';
 
-/** One row of assessment_versions joined with its id, wording and subject. */
+/** One row of assessment_versions (or assessment_public_versions) joined with its id, wording and subject. */
 export interface AssessmentVersionRow {
   id: number;
   assessment_id: string;
@@ -54,17 +54,20 @@ export interface AssessmentVersionRow {
  * whichever index the filters choose) and only look up id, wording and
  * subject by primary key, never the other way round.
  */
-export const VERSION_SELECT = `
+export const versionSelect = (table: string) => `
 SELECT v.id, k.assessment_id, v.revision, v.status, st.text AS statement, v.scale, v.term, v.p_low, v.p_high,
        v.confidence, v.horizon_term, v.horizon_start, v.horizon_end, sj.actors, sj.regions, sj.topics,
        v.classification, k.source_document, k.source_section, k.created_at, k.created_by, k.first_effective_at,
        v.rec_from, v.updated_by, v.eff_from, v.published_revision, v.published_at, v.published_by,
        v.unpublished_changes, v.superseded_by, v.seq, CAST(v.position AS TEXT) AS position, v.event_type, v.event_id,
        v.rationale, v.basis, v.detail, v.linchpin_invalid, v.standing_dissents, v.correlation_id, v.causation_id
-FROM assessment_versions v
+FROM ${table} v
 CROSS JOIN assessment_keys k ON k.seq = v.seq
 CROSS JOIN assessment_statements st ON st.id = v.statement_id
 CROSS JOIN assessment_subjects sj ON sj.id = v.subject_id`;
+
+/** VERSION_SELECT of every version (the audit feed's rows). */
+export const VERSION_SELECT = versionSelect('assessment_versions');
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

@@ -4,7 +4,8 @@ import { ReadModelDatabase } from '../../projections/read-model-database.js';
 import { AssessmentNotFoundError } from '../domain/domain-errors.js';
 import { expressIn } from '../domain/likelihood.js';
 import type { Likelihood } from '../domain/likelihood.js';
-import { visibilityClauses } from './assessment-list.sql.js';
+import { ALL_VERSIONS, versionSourceFor, visibilityClauses } from './assessment-list.sql.js';
+import type { VersionSource } from './assessment-list.sql.js';
 import type { SqlParams } from './assessment-list.sql.js';
 import { AssessmentTimeline, GetAssessmentTimelineQuery } from './get-assessment-timeline.query.js';
 
@@ -29,8 +30,8 @@ interface TimelineRow {
  * by its id, to its one current version: the other way round (CROSS JOIN
  * fixes the order) walked every current version of the ledger to find it.
  */
-export const visibleNowSql = (visible: readonly string[]) =>
-  `SELECT 1 AS ok FROM assessment_keys k CROSS JOIN assessment_versions v ON v.seq = k.seq
+export const visibleNowSql = (visible: readonly string[], source: VersionSource = ALL_VERSIONS) =>
+  `SELECT 1 AS ok FROM assessment_keys k CROSS JOIN ${source.table} v ON v.seq = k.seq
    WHERE k.assessment_id = @id AND v.is_current = 1 AND ${visible.join(' AND ')}`;
 
 @QueryHandler(GetAssessmentTimelineQuery)
@@ -44,16 +45,17 @@ export class GetAssessmentTimelineHandler implements IQueryHandler<GetAssessment
     await this.projections.waitFor(minPosition);
     const position = this.projections.position.toString();
     const params: SqlParams = { id: assessmentId };
+    // A reader's timeline has a point for each change they may see, with the substance as then published.
+    const source = versionSourceFor(visibility);
     const visible = visibilityClauses(visibility, params);
-    const allowed = visible.length === 0 || this.database.prepare<[SqlParams], { ok: number }>(visibleNowSql(visible)).get(params) !== undefined;
+    const allowed = visible.length === 0 || this.database.prepare<[SqlParams], { ok: number }>(visibleNowSql(visible, source)).get(params) !== undefined;
     if (!allowed) throw new AssessmentNotFoundError(assessmentId);
     const rows = this.database
       .prepare<[string], TimelineRow>(
         `SELECT v.revision, v.event_type AS type, v.eff_from, v.rec_from, v.updated_by AS actor, v.status, v.p_low,
                 v.p_high, v.scale, v.term, v.confidence, v.rationale, v.basis
-         FROM assessment_versions v
+         FROM ${source.table} v
          WHERE v.seq = (SELECT seq FROM assessment_keys WHERE assessment_id = ?)
-           ${visibility?.publishedOnly ? 'AND v.published_revision IS NOT NULL' : ''}
          ORDER BY v.revision`,
       )
       .all(assessmentId);

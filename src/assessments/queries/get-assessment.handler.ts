@@ -5,6 +5,7 @@ import type { AssessmentState } from '../domain/assessment-state.js';
 import { AssessmentNotFoundError } from '../domain/domain-errors.js';
 import type { JudgmentLines } from '../domain/judgment-lines.js';
 import type { LikelihoodScale } from '../domain/likelihood-scales.js';
+import { readerView } from '../domain/reader-view.js';
 import { AssessmentView, toAssessmentView } from './assessment.view.js';
 import { GetAssessmentQuery } from './get-assessment.query.js';
 import { assertVisible } from './visibility.js';
@@ -26,8 +27,22 @@ export class GetAssessmentHandler implements IQueryHandler<GetAssessmentQuery, A
     }
     // Only a resolved assessment is scored, and only scoring needs the judgment lines.
     const judged = state.outcome === null ? null : await this.repository.loadJudged(assessmentId, limit);
-    return viewOf(judged?.state ?? state, judged?.judgments ?? null, scale);
+    const folded = judged?.state ?? state;
+    return viewOf(visibility?.publishedOnly ? readerViewOf(folded) : folded, judged?.judgments ?? null, scale);
   }
+}
+
+/** Reader views by folded state, so that a view of one is built once too (see `views`). */
+const readerViews = new WeakMap<AssessmentState, AssessmentState>();
+
+function readerViewOf(state: AssessmentState): AssessmentState {
+  let seen = readerViews.get(state);
+  if (seen === undefined) {
+    // assertVisible let only published assessments through to a reader.
+    seen = readerView(state)!;
+    readerViews.set(state, seen);
+  }
+  return seen;
 }
 
 /**

@@ -12,8 +12,16 @@ import { ReadModelDatabase } from '../../projections/read-model-database.js';
 import type { LikelihoodScale } from '../domain/likelihood-scales.js';
 import type { AssessmentSummaryView } from './assessment.view.js';
 import { AssessmentVersionRow, versionRowToView } from './assessment-version.row.js';
-import { assessmentListSql, FILL_TEXT_HITS_SQL, RARE_TEXT_HITS, SqlParams, TEXT_HITS_HELD_SQL, VERSION_ROWS_BY_ID_SQL } from './assessment-list.sql.js';
-import type { AssessmentListSql } from './assessment-list.sql.js';
+import {
+  assessmentListSql,
+  FILL_TEXT_HITS_SQL,
+  RARE_TEXT_HITS,
+  SqlParams,
+  TEXT_HITS_HELD_SQL,
+  versionRowsByIdSql,
+  versionSourceFor,
+} from './assessment-list.sql.js';
+import type { AssessmentListSql, VersionSource } from './assessment-list.sql.js';
 import { AssessmentList, ListAssessmentsQuery } from './list-assessments.query.js';
 
 /** A page's row: the version, its sort value, and what breaks ties (the assessment's seq in a current list). */
@@ -58,7 +66,7 @@ export class ListAssessmentsHandler implements IQueryHandler<ListAssessmentsQuer
         const rareText = this.textHits(text, position) < RARE_TEXT_HITS;
         planned = assessmentListSql(filter, query.at, query.sort, query.page, query.visibility, { countLimit: this.countLimit, rareText, hitsInTempTables: true });
       }
-      return this.run(planned, query, position.toString());
+      return this.run(planned, query, position.toString(), versionSourceFor(query.visibility));
     });
   }
 
@@ -87,23 +95,24 @@ export class ListAssessmentsHandler implements IQueryHandler<ListAssessmentsQuer
    * view does not show, is all that changes later), so views are kept by
    * version id and survive the writes that empty the answer cache: only the
    * versions new since are read and built. A rebuilt file swapped in may
-   * number its versions otherwise, so a swap empties them.
+   * number its versions otherwise, so a swap empties them. Readers' versions
+   * (another table, numbered apart) are kept under their own keys.
    */
-  private viewsOf(ids: readonly number[], scale: LikelihoodScale | undefined): AssessmentSummaryView[] {
+  private viewsOf(ids: readonly number[], scale: LikelihoodScale | undefined, source: VersionSource): AssessmentSummaryView[] {
     if (this.database.generation !== this.viewsGeneration) {
       this.versionViews.clear();
       this.viewsGeneration = this.database.generation;
     }
-    const keyOf = (id: number) => `${id}|${scale ?? ''}`;
+    const keyOf = (id: number) => `${source.prefix}${id}|${scale ?? ''}`;
     const missing = ids.filter((id) => !this.versionViews.has(keyOf(id)));
     if (missing.length > 0) {
-      const byId = this.database.prepareRows<[string], AssessmentVersionRow>(VERSION_ROWS_BY_ID_SQL);
+      const byId = this.database.prepareRows<[string], AssessmentVersionRow>(versionRowsByIdSql(source));
       for (const row of byId.all(JSON.stringify(missing))) this.versionViews.set(keyOf(row.id), versionRowToView(row, scale));
     }
     return ids.map((id) => this.versionViews.get(keyOf(id))!);
   }
 
-  private run(sql: AssessmentListSql, query: ListAssessmentsQuery, position: string): AssessmentList {
+  private run(sql: AssessmentListSql, query: ListAssessmentsQuery, position: string, source: VersionSource): AssessmentList {
     const counted = this.database.prepare<[SqlParams], { n: number }>(sql.countSql).get(sql.params)!.n;
     // Few matches are narrowed then sorted; many are met walking the sort order.
     const pageSql = counted < this.countLimit ? sql.fewMatchesPageSql : sql.pageSql;
@@ -111,7 +120,7 @@ export class ListAssessmentsHandler implements IQueryHandler<ListAssessmentsQuer
     const page = entries.slice(0, query.page.limit);
     const last = page[page.length - 1];
     return {
-      items: this.viewsOf(page.map((entry) => entry.id), query.scale),
+      items: this.viewsOf(page.map((entry) => entry.id), query.scale, source),
       ...boundedTotal(counted, this.countLimit),
       nextCursor:
         entries.length > query.page.limit && last ? encodeCursor({ sort: sql.sortKey, value: last.sort_value, id: last.tie }) : null,

@@ -11,7 +11,7 @@ export function assertVisible(assessmentId: string, visibility: Visibility | und
   if (!visibility) return;
   for (const state of states) {
     if (state === null) continue;
-    const hidden = !visibility.levels.includes(state.classification) || (visibility.publishedOnly && state.publishedRevision === null);
+    const hidden = !visibility.levels.includes(state.classification) || (visibility.publishedOnly && state.publicView === null);
     if (hidden) throw new AssessmentNotFoundError(assessmentId);
   }
 }

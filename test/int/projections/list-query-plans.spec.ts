@@ -1,5 +1,5 @@
 import { ftsQuery } from '../../../src/common/pagination/cursor.js';
-import { assessmentListSql, FILL_TEXT_HITS_SQL, VERSION_ROWS_BY_ID_SQL, visibilityClauses } from '../../../src/assessments/queries/assessment-list.sql.js';
+import { assessmentListSql, FILL_TEXT_HITS_SQL, PUBLIC_VERSIONS, VERSION_ROWS_BY_ID_SQL, visibilityClauses } from '../../../src/assessments/queries/assessment-list.sql.js';
 import type { SqlParams } from '../../../src/assessments/queries/assessment-list.sql.js';
 import { visibleNowSql } from '../../../src/assessments/queries/get-assessment-timeline.handler.js';
 import type { AssessmentListFilter, ListTimePoint } from '../../../src/assessments/queries/list-assessments.query.js';
@@ -21,6 +21,10 @@ describe('list queries are index-backed', () => {
       ('assessment_versions', 'av_by_assessment', '1000000 10 1'),
       ('assessment_versions', 'av_effective_span', '1000000 10 1 1 1 1 1 1'),
       ('assessment_versions', 'av_recorded_span', '1000000 10 1 1 1 1 1 1 1'),
+      ('assessment_public_versions', NULL, '500000'),
+      ('assessment_public_versions', 'apv_by_assessment', '500000 5 1'),
+      ('assessment_public_versions', 'apv_effective_span', '500000 5 1 1 1 1 1 1'),
+      ('assessment_public_versions', 'apv_recorded_span', '500000 5 1 1 1 1 1 1 1'),
       ('assessment_subject_terms', NULL, '400000'),
       ('assessment_keys', NULL, '100000');
     ANALYZE sqlite_schema;`);
@@ -60,6 +64,21 @@ describe('list queries are index-backed', () => {
         const steps = plan(statement, sql.params);
         const fullScans = steps.filter((step) => /^SCAN (v|assessment_versions|r|k|st|sj)$/.test(step));
         expect({ statement, fullScans }).toEqual({ statement, fullScans: [] });
+      }
+    });
+  }
+
+  // Readers' lists read the versions readers may see, through that table's own indexes.
+  const reader = { levels: ['UNCLASSIFIED', 'SECRET'], publishedOnly: true };
+  for (const [timeName, at] of times) {
+    it.each(filters)(`for a reader, ${timeName}, filtered by %s`, (_name, filter) => {
+      const sql = assessmentListSql(filter, at, { key: 'updatedAt', descending: true }, { limit: 50 }, reader);
+      for (const statement of [sql.countSql, sql.pageSql, sql.fewMatchesPageSql]) {
+        const steps = plan(statement, sql.params);
+        const fullScans = steps.filter((step) => /^SCAN (v|assessment_versions|assessment_public_versions|r|k|st|sj)$/.test(step));
+        expect({ statement, fullScans }).toEqual({ statement, fullScans: [] });
+        expect(steps.join(' | ')).toMatch(/apv_/);
+        expect(steps.join(' | ')).not.toMatch(/\bav_(current|effective|recorded|by_effective|by_recorded)/);
       }
     });
   }
@@ -136,6 +155,9 @@ describe('list queries are index-backed', () => {
     const params: SqlParams = { id: 'some-id' };
     const steps = plan(visibleNowSql(visibilityClauses({ levels: ['UNCLASSIFIED'], publishedOnly: true }, params)), params);
     expect(steps).toEqual(['SEARCH k USING INDEX sqlite_autoindex_assessment_keys_1 (assessment_id=?)', 'SEARCH v USING INDEX av_current_created (seq=?)']);
+    const readers = plan(visibleNowSql(visibilityClauses({ levels: ['UNCLASSIFIED'], publishedOnly: true }, params), PUBLIC_VERSIONS), params);
+    expect(readers[0]).toBe('SEARCH k USING INDEX sqlite_autoindex_assessment_keys_1 (assessment_id=?)');
+    expect(readers.slice(1)).toEqual([expect.stringMatching(/^SEARCH v USING INDEX apv_(current_created|by_assessment) \(seq=\?\)$/)]);
   });
 
   it('the rows of a page are read by their ids', () => {

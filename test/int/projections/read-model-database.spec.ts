@@ -1,5 +1,8 @@
 import { ASSESSMENT_READ_MODEL_SCHEMA } from '../../../src/assessments/projections/assessment-read-model.schema.js';
-import { ReadModelDatabase } from '../../../src/projections/read-model-database.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { READ_MODEL_LAYOUT, ReadModelDatabase } from '../../../src/projections/read-model-database.js';
 
 describe('ReadModelDatabase.prepareRows', () => {
   const database = new ReadModelDatabase(':memory:');
@@ -23,29 +26,44 @@ describe('ReadModelDatabase.prepareRows', () => {
   });
 });
 
-describe('ReadModelDatabase.applySchema on a file an earlier version built', () => {
-  const EFFECTIVE_SPAN = ['eff_to', 'eff_from', 'rec_from', 'subject_id', 'status', 'confidence', 'standing_dissents'];
-  const RECORDED_SPAN = ['rec_to', 'rec_from', 'eff_to', 'eff_from', 'subject_id', 'status', 'confidence', 'standing_dissents'];
-  // [the index an earlier version built (its DDL), the one that replaced it, the replacement's columns]
-  it.each([
-    ['av_effective', 'ON assessment_versions (eff_to, eff_from)', 'av_effective_span', EFFECTIVE_SPAN],
-    ['av_effective_rec', 'ON assessment_versions (eff_to, eff_from, rec_from, subject_id)', 'av_effective_span', EFFECTIVE_SPAN],
-    ['av_recorded', 'ON assessment_versions (rec_to, rec_from)', 'av_recorded_span', RECORDED_SPAN],
-    ['av_recorded_eff', 'ON assessment_versions (rec_to, rec_from, eff_to, eff_from, subject_id)', 'av_recorded_span', RECORDED_SPAN],
-    ['av_current_likelihood', 'ON assessment_versions (p_mid, id) WHERE is_current = 1', 'av_current_by_likelihood', ['p_mid', 'seq']],
-    ['av_current_updated', 'ON assessment_versions (rec_from, id) WHERE is_current = 1', 'av_current_by_updated', ['rec_from', 'seq']],
-    ['av_current_effective', 'ON assessment_versions (eff_from, id) WHERE is_current = 1', 'av_current_by_effective', ['eff_from', 'seq']],
-    ['av_current_horizon', 'ON assessment_versions (horizon_end, id) WHERE is_current = 1', 'av_current_by_horizon', ['horizon_end', 'seq']],
-  ])('drops %s and builds what replaced it', (old, definition, replacement, columns) => {
-    const database = new ReadModelDatabase(':memory:');
+describe('ReadModelDatabase on a file of another layout', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ledger-layout-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const projected = (path: string) => {
+    const database = new ReadModelDatabase(path);
     database.applySchema(ASSESSMENT_READ_MODEL_SCHEMA);
-    // The file as the version before built it.
-    database.db.exec(`DROP INDEX ${replacement}; CREATE INDEX ${old} ${definition};`);
-    database.applySchema(ASSESSMENT_READ_MODEL_SCHEMA);
-    const indexes = database.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index'").pluck().all();
-    expect(indexes).not.toContain(old);
-    expect(indexes).toContain(replacement);
-    expect(database.db.prepare(`SELECT name FROM pragma_index_info('${replacement}') ORDER BY seqno`).pluck().all()).toEqual(columns);
+    database.writeCheckpoint('read-models', 42n);
+    return database;
+  };
+
+  it('keeps the read models of its own layout', () => {
+    const path = join(dir, 'same.sqlite');
+    projected(path).close();
+    const reopened = new ReadModelDatabase(path);
+    expect(reopened.replacedLayout).toBeNull();
+    expect(reopened.readCheckpoint('read-models')).toBe(42n);
+    expect(reopened.db.pragma('user_version', { simple: true })).toBe(READ_MODEL_LAYOUT);
+    reopened.close();
+  });
+
+  it.each([0, READ_MODEL_LAYOUT + 1])('removes read models of layout %s, so they are projected again from the start', (layout) => {
+    // Layout 0: a file from before layouts were numbered, whose tables lack what this version reads.
+    const path = join(dir, `layout-${layout}.sqlite`);
+    const old = projected(path);
+    old.db.pragma(`user_version = ${layout}`);
+    old.close();
+    const reopened = new ReadModelDatabase(path);
+    expect(reopened.replacedLayout).toBe(layout);
+    expect(reopened.readCheckpoint('read-models')).toBe(0n);
+    expect(reopened.db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'assessment_versions'").pluck().get()).toBe(0);
+    reopened.close();
+  });
+
+  it('takes a new file as its own', () => {
+    const database = new ReadModelDatabase(join(dir, 'new.sqlite'));
+    expect(database.replacedLayout).toBeNull();
+    expect(database.db.pragma('user_version', { simple: true })).toBe(READ_MODEL_LAYOUT);
     database.close();
   });
 });

@@ -127,7 +127,7 @@ describe('list plans give the same answers (int)', () => {
     // The last version begun by both times. Drafts (day 1) were recorded before recordedMidway, the changes (days 10
     // and 20) after it, so as of (day 15, recordedMidway) a reworded draft stands because its successor was recorded
     // too late (ended on the effective axis, not the recorded one), and a draft changed on day 20 because that
-    // change is not effective yet: the two halves of STANDING_ON_BOTH_AXES.
+    // change is not effective yet: the two halves of standingOnBothAxes.
     const oracle = (eff: number, rec: number) =>
       (
         db.db

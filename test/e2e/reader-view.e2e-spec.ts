@@ -1,0 +1,97 @@
+import { draftBody } from '../support/fixtures.js';
+import { startTestApp, TestApp, tokenFor } from '../support/test-app.js';
+
+/**
+ * Readers see published work only: once an assessment is published, a change
+ * of substance (wording, likelihood, confidence, horizon, subject) stays
+ * hidden from them until a reviewer publishes it, on every read: one
+ * assessment, lists, search, lists as of a time, the timeline.
+ */
+describe('Readers see the assessment as last published (e2e)', () => {
+  let api: TestApp;
+  const reader = tokenFor('reader-1', { roles: ['reader'], clearance: 'SECRET' });
+  const published = 'Escalation around Transnistria is unlikely in the short term.';
+  const unreviewed = 'Escalation around Transnistria is highly likely once the zeppelin arrives.';
+  let id = '';
+  let position = '0';
+
+  const change = async (path: string, body: Record<string, unknown>, actor = 'alice') => {
+    const res = await api.request('POST', `/assessments/${id}/${path}`, { actor, body });
+    expect(res.status).toBeLessThan(300);
+    position = res.body.position;
+    return res.body;
+  };
+  // One assessment is folded from its stream, always current; lists and timelines wait for the read models.
+  const caughtUp = (path: string) => (/^\/assessments\/[^/?]+(\?|$)/.test(path) ? path : `${path}${path.includes('?') ? '&' : '?'}minPosition=${position}`);
+  const asReader = (path: string) => api.request('GET', caughtUp(path), { token: reader });
+  const asAnalyst = (path: string) => api.request('GET', caughtUp(path));
+  const ids = (res: { body: { items: { assessmentId: string }[] } }) => res.body.items.map((item) => item.assessmentId);
+
+  beforeAll(async () => {
+    api = await startTestApp(undefined, { readModelWaitMs: 2000 });
+    const drafted = await api.request('POST', '/assessments', { body: draftBody({ statement: published, effectiveAt: undefined }) });
+    id = drafted.body.assessmentId;
+    await change('publish', { rationale: 'Reviewed.', expectedRevision: 0 }, 'bob');
+    await change('statement', { statement: unreviewed, rationale: 'Wording from the quokka report.', expectedRevision: 1 });
+    await change('likelihood', { likelihood: { scale: 'nta', term: 'highly-likely' }, basis: 'new-information', rationale: 'The quokka report.', expectedRevision: 2 });
+  });
+  afterAll(() => api.destroy());
+
+  it('one assessment: the published wording and likelihood, at the published revision (ETag too)', async () => {
+    const seen = await asReader(`/assessments/${id}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body).toMatchObject({ statement: published, likelihood: { term: 'unlikely' }, revision: 1, updatedBy: 'bob', hasUnpublishedChanges: false });
+    expect(seen.headers.get('etag')).toBe('"1"');
+    // Asked for a revision awaiting publication, a reader is shown what stood for readers then.
+    expect((await asReader(`/assessments/${id}?revision=3`)).body).toMatchObject({ statement: published, revision: 1 });
+    const analyst = await asAnalyst(`/assessments/${id}`);
+    expect(analyst.body).toMatchObject({ statement: unreviewed, likelihood: { term: 'highly-likely' }, revision: 3, hasUnpublishedChanges: true });
+  });
+
+  it('lists, now and as of a time, show the published substance and filter on it', async () => {
+    const listed = await asReader('/assessments');
+    expect(listed.body.items).toEqual([expect.objectContaining({ assessmentId: id, statement: published, revision: 1, likelihood: expect.objectContaining({ term: 'unlikely' }) })]);
+    const asOf = await asReader(`/assessments?asOf=${encodeURIComponent(new Date().toISOString())}`);
+    expect(asOf.body.items).toEqual([expect.objectContaining({ statement: published, revision: 1 })]);
+    // The unpublished likelihood (highly likely, above 0.75) is no match for a reader; the published one is.
+    expect(ids(await asReader('/assessments?minProbability=0.75'))).toEqual([]);
+    expect(ids(await asReader('/assessments?maxProbability=0.25'))).toEqual([id]);
+    expect(ids(await asAnalyst('/assessments?minProbability=0.75'))).toEqual([id]);
+  });
+
+  it('search finds neither the unpublished wording nor the rationale of an unpublished change', async () => {
+    expect(ids(await asReader('/assessments?q=zeppelin'))).toEqual([]);
+    expect(ids(await asReader('/assessments?q=quokka'))).toEqual([]);
+    expect(ids(await asAnalyst('/assessments?q=zeppelin'))).toEqual([id]);
+    expect(ids(await asAnalyst('/assessments?q=quokka'))).toEqual([id]);
+    expect(ids(await asReader('/assessments?q=unlikely'))).toEqual([id]);
+  });
+
+  it('the timeline has only the points readers saw', async () => {
+    const timeline = await asReader(`/assessments/${id}/timeline`);
+    expect(timeline.body.points.map((p: { revision: number }) => p.revision)).toEqual([1]);
+    expect((await asAnalyst(`/assessments/${id}/timeline`)).body.points.map((p: { revision: number }) => p.revision)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('supporting material shows at once; the changes of substance once a reviewer publishes them', async () => {
+    await change('evidence', { title: 'Satellite imagery', source: 'imint', reliability: 'B', credibility: 2, bearing: 'supports', rationale: 'New imagery.', expectedRevision: 3 });
+    const withEvidence = await asReader(`/assessments/${id}`);
+    expect(withEvidence.body).toMatchObject({ revision: 4, statement: published, evidence: { summary: { total: 1 } } });
+
+    await change('publish', { rationale: 'Reviewed the new wording.', expectedRevision: 4 }, 'carol');
+    const seen = await asReader(`/assessments/${id}`);
+    expect(seen.body).toMatchObject({ revision: 5, statement: unreviewed, likelihood: { term: 'highly-likely' }, updatedBy: 'carol' });
+    expect(ids(await asReader('/assessments?q=zeppelin'))).toEqual([id]);
+    expect(ids(await asReader('/assessments?q=quokka'))).toEqual([id]);
+    expect(ids(await asReader('/assessments?minProbability=0.75'))).toEqual([id]);
+    expect((await asReader(`/assessments/${id}/timeline`)).body.points.map((p: { revision: number }) => p.revision)).toEqual([1, 4, 5]);
+  });
+
+  it('withdrawn while a change awaits review: readers see it withdrawn, as it was published', async () => {
+    await change('confidence', { confidence: 'low', basis: 'new-reasoning', rationale: 'Doubts.', expectedRevision: 5 });
+    await change('withdraw', { rationale: 'Overtaken by events.', expectedRevision: 6 });
+    const seen = await asReader(`/assessments/${id}`);
+    expect(seen.body).toMatchObject({ status: 'withdrawn', confidence: 'moderate', revision: 7 });
+    expect((await asReader('/assessments?status=withdrawn')).body.items).toEqual([expect.objectContaining({ assessmentId: id, confidence: 'moderate', revision: 7 })]);
+  });
+});
