@@ -49,6 +49,8 @@ export interface ListScaleTiming {
 export interface ListScaleFigures {
   readonly options: ListScaleOptions;
   readonly versions: number;
+  /** Rows of assessment_public_versions: the versions readers see. */
+  readonly readerVersions: number;
   readonly prepareSeconds: number;
   readonly timings: ListScaleTiming[];
 }
@@ -94,8 +96,11 @@ export async function benchListScale(options: ListScaleOptions = { assessments: 
     const early = span.first + Math.round((span.last - span.first) / 20);
     const middle = span.first + Math.round((span.last - span.first) / 2);
     const recordedMiddle = span.firstRecorded + Math.round((span.lastRecorded - span.firstRecorded) / 2);
-    const list = (filter: AssessmentListFilter, at: ListTimePoint = {}, key: ListSortKey = 'updatedAt') =>
-      lists.execute(new ListAssessmentsQuery(filter, at, { key, descending: true }, { limit: 20 }, undefined, undefined, visibility));
+    const list = (filter: AssessmentListFilter, at: ListTimePoint = {}, key: ListSortKey = 'updatedAt', seenBy = visibility) =>
+      lists.execute(new ListAssessmentsQuery(filter, at, { key, descending: true }, { limit: 20 }, undefined, undefined, seenBy));
+    // A reader's lists come from the versions readers see (published work, as last published).
+    const readerOnly = { levels: config.classificationLevels, publishedOnly: true };
+    const readerList = (filter: AssessmentListFilter, at: ListTimePoint = {}) => list(filter, at, 'updatedAt', readerOnly);
     const asked: [string, () => Promise<{ total: number; totalIsLowerBound?: boolean; items: unknown[] }>][] = [
       ['GET /assessments', () => list({})],
       ['?status=draft', () => list({ statuses: ['draft'] })],
@@ -112,8 +117,13 @@ export async function benchListScale(options: ListScaleOptions = { assessments: 
       ['?recordedAsOf=<midway>&region=Moldova', () => list({ region: 'Moldova' }, { recorded: recordedMiddle })],
       ['?asOf=<midway>&recordedAsOf=<midway>', () => list({}, { effective: middle, recorded: recordedMiddle })],
       ['?asOf=<midway>&recordedAsOf=<midway>&region=Moldova', () => list({ region: 'Moldova' }, { effective: middle, recorded: recordedMiddle })],
-      ['?asOf=<midway>&status=published (none)', () => list({ statuses: ['published'] }, { effective: middle })],
+      ['?asOf=<midway>&status=published', () => list({ statuses: ['published'] }, { effective: middle })],
       ['?asOf=<midway>&hasDissent=true (none)', () => list({ hasDissent: true }, { effective: middle })],
+      ['reader: GET /assessments', () => readerList({})],
+      ['reader: ?region=Moldova', () => readerList({ region: 'Moldova' })],
+      ['reader: ?q=escalation', () => readerList({ text: '"escalation"*' })],
+      ['reader: ?asOf=<midway>', () => readerList({}, { effective: middle })],
+      ['reader: ?asOf=<midway>&recordedAsOf=<midway>', () => readerList({}, { effective: middle, recorded: recordedMiddle })],
       ['GET /audit', () => audit.execute(new ListAuditEntriesQuery({}, { limit: 20, ascending: false }, undefined, visibility))],
       ['GET /audit?type=StatementReworded', () => audit.execute(new ListAuditEntriesQuery({ types: ['StatementReworded'] }, { limit: 20, ascending: false }, undefined, visibility))],
       ['GET /review-due', () => reviewDue.execute(new ListReviewDueQuery(Date.now(), 180, { limit: 20 }, undefined, undefined, visibility))],
@@ -144,9 +154,10 @@ export async function benchListScale(options: ListScaleOptions = { assessments: 
       });
     }
     const versions = (db.db.prepare('SELECT count(*) AS n FROM assessment_versions').get() as { n: number }).n;
+    const readerVersions = (db.db.prepare('SELECT count(*) AS n FROM assessment_public_versions').get() as { n: number }).n;
     db.close();
     await store.close();
-    return { options, versions, prepareSeconds, timings };
+    return { options, versions, readerVersions, prepareSeconds, timings };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -155,7 +166,7 @@ export async function benchListScale(options: ListScaleOptions = { assessments: 
 if (isMain(import.meta.url)) {
   const assessments = Number(process.argv[2] ?? 100_000);
   const figures = await benchListScale({ assessments, eventsPerAssessment: 10 });
-  console.log(`${figures.versions} versions of ${assessments} assessments, prepared in ${figures.prepareSeconds} s`);
+  console.log(`${figures.versions} versions (${figures.readerVersions} of them for readers) of ${assessments} assessments, prepared in ${figures.prepareSeconds} s`);
   for (const t of figures.timings) {
     const total = `${t.total}${t.totalIsLowerBound ? '+' : ''}`;
     console.log(`${t.query.padEnd(56)} total ${total.padStart(7)}  items ${String(t.items).padStart(2)}  first ${String(t.firstMs).padStart(8)} ms  median ${String(t.medianMs).padStart(8)} ms`);

@@ -27,7 +27,9 @@ function sentence(random: () => number, words: number): string {
 
 /**
  * Events as the service writes them (same types, payload shapes and
- * metadata), with realistic sizes: statements of ~25 words, rationales of ~15.
+ * metadata), with realistic sizes: statements of ~25 words, rationales of ~15;
+ * about one event in ten a publication, so most assessments are published and
+ * many have changes awaiting the next one (what readers do not see yet).
  * `eventsPerAssessment` includes the draft.
  */
 export function assessmentHistory(random: () => number, eventsPerAssessment: number): { id: string; events: EventToAppend[] } {
@@ -54,22 +56,28 @@ export function assessmentHistory(random: () => number, eventsPerAssessment: num
       },
     },
   ];
+  // A reviewer who never authors a change publishes (four eyes), as the service would allow.
+  const publishers = new Set<number>();
   while (events.length < eventsPerAssessment) {
     const pick = random();
     const rationale = sentence(random, 15);
-    if (pick < 0.45) {
+    if (pick < 0.4) {
       const term = icd[Math.floor(random() * icd.length)];
       const to = { scale: 'icd203' as const, term: term.term, probability: term.band };
       events.push({ type: 'LikelihoodChanged', data: { from: likelihood as never, to: to as never, basis: 'new-information', rationale } });
       likelihood = to as never;
-    } else if (pick < 0.75) {
+    } else if (pick < 0.67) {
       const to = (['low', 'moderate', 'high'] as const).filter((c) => c !== confidence)[Math.floor(random() * 2)];
       events.push({ type: 'ConfidenceChanged', data: { from: confidence, to, basis: 'new-reasoning', rationale } });
       confidence = to;
-    } else {
+    } else if (pick < 0.9 || events[events.length - 1].type === 'AssessmentPublished') {
       const to = sentence(random, 25);
       events.push({ type: 'StatementReworded', data: { from: statement, statement: to, rationale } });
       statement = to;
+    } else {
+      // About one event in ten publishes what changed since the last publication: readers see the rest only then.
+      publishers.add(events.length);
+      events.push({ type: 'AssessmentPublished', data: { reviewer: 'carol', rationale } });
     }
   }
   return {
@@ -82,7 +90,7 @@ export function assessmentHistory(random: () => number, eventsPerAssessment: num
         type: event.type,
         data: event.data,
         metadata: {
-          actor: index % 3 === 0 ? 'alice' : 'bob',
+          actor: publishers.has(index) ? 'carol' : index % 3 === 0 ? 'alice' : 'bob',
           recordedAt: at,
           effectiveAt: at,
           correlationId: randomUUID(),
