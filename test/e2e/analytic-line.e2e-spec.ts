@@ -187,3 +187,67 @@ describe('An analytic-line report wider than REPORT_MAX_JUDGMENTS (e2e)', () => 
     expect(narrowed.body.items).toHaveLength(2);
   });
 });
+
+describe('The analytic line as published (e2e)', () => {
+  let api: TestApp;
+  let last = '0';
+  const ids: Record<string, string> = {};
+  const revisions: Record<string, number> = {};
+
+  const draft = async (name: string, effectiveAt: string) => {
+    const res = await api.request('POST', '/assessments', { body: draftBody({ statement: `Statement ${name}: Russia will not escalate the conflict.`, effectiveAt }) });
+    ids[name] = res.body.assessmentId;
+    revisions[name] = 0;
+    last = res.body.position;
+  };
+  const change = async (name: string, path: string, effectiveAt: string, body: Record<string, unknown> = {}, actor = 'alice') => {
+    const res = await api.request('POST', `/assessments/${ids[name]}/${path}`, { actor, body: { expectedRevision: revisions[name], effectiveAt, rationale: `Why ${name} ${path} ${effectiveAt.slice(0, 7)}.`, ...body } });
+    expect(res.status).toBeLessThan(300);
+    revisions[name] = res.body.revision;
+    last = res.body.position;
+  };
+
+  beforeAll(async () => {
+    api = await startTestApp();
+    // Never published: on the working line only.
+    await draft('draft', '2023-01-01T00:00:00Z');
+    // Published before the first edition, then changed, the change never published.
+    await draft('pending', '2023-01-01T00:00:00Z');
+    await change('pending', 'publish', '2023-01-02T00:00:00Z', {}, 'bob');
+    await change('pending', 'likelihood', '2023-06-01T00:00:00Z', { likelihood: { scale: 'nta', term: 'likely' }, basis: 'new-information' });
+    // Published, reworded, and the new wording published within the window.
+    await draft('republished', '2023-01-01T00:00:00Z');
+    await change('republished', 'publish', '2023-01-02T00:00:00Z', {}, 'bob');
+    await change('republished', 'statement', '2023-05-01T00:00:00Z', { statement: 'Statement republished: Russia will not escalate the frozen conflicts.' });
+    await change('republished', 'publish', '2023-07-01T00:00:00Z', {}, 'bob');
+  });
+  afterAll(() => api.destroy());
+
+  const report = (line: string) =>
+    api.request('GET', `/reports/analytic-line?from=2023-02-05T00:00:00Z&to=2024-02-05T00:00:00Z&minPosition=${last}${line}`);
+
+  it('leaves out what was never published and changes readers never saw; lists the reasons of those they did', async () => {
+    const published = await report('&line=published');
+    expect(published.status).toBe(200);
+    expect(published.body.line).toBe('published');
+    const byId = Object.fromEntries(published.body.items.map((item: any) => [item.assessmentId, item]));
+    expect(byId[ids.draft]).toBeUndefined();
+    expect(byId[ids.pending]).toMatchObject({ class: 'consistent', changes: {}, interim: [] });
+    expect(byId[ids.republished]).toMatchObject({ class: 'changed', changes: { reworded: { to: expect.stringContaining('frozen conflicts') } } });
+    expect(byId[ids.republished].interim.map((i: any) => [i.type, i.rationale])).toEqual([
+      ['StatementReworded', 'Why republished statement 2023-05.'],
+      ['AssessmentPublished', 'Why republished publish 2023-07.'],
+    ]);
+    expect(published.body.counts).toMatchObject({ new: 0, changed: 1, consistent: 1 });
+
+    // The working line (the default) has the draft and the unpublished change.
+    const working = await report('');
+    expect(working.body.line).toBe('working');
+    const workingById = Object.fromEntries(working.body.items.map((item: any) => [item.assessmentId, item]));
+    expect(workingById[ids.draft]).toMatchObject({ class: 'consistent' });
+    expect(workingById[ids.pending]).toMatchObject({ class: 'changed', changes: { likelihood: { direction: 'up' } } });
+    expect((await report('&line=both')).status).toBe(400);
+    const annex = await api.request('GET', `/reports/analytic-line?from=2023-02-05T00:00:00Z&to=2024-02-05T00:00:00Z&line=published`, { headers: { accept: 'text/markdown' } });
+    expect(annex.body).toMatch(/^# Changes in judgments, 2023-02-05 to 2024-02-05 \(as published\)/);
+  });
+});

@@ -1,4 +1,17 @@
 import type { AssessmentState } from './assessment-state.js';
+import type { AssessmentEvent } from './assessment-events.js';
+
+/**
+ * Changes of substance: readers see them only once a reviewer publishes them
+ * (evolve leaves the public view as it was for these).
+ */
+export const SUBSTANCE_EVENTS = [
+  'StatementReworded',
+  'LikelihoodChanged',
+  'ConfidenceChanged',
+  'HorizonChanged',
+  'SubjectChanged',
+] as const satisfies readonly AssessmentEvent['type'][];
 
 /**
  * The assessment as a reader sees it: its substance as last published and

@@ -58,7 +58,7 @@ function itemMarkdown(item: LineItem): string[] {
 /** The report as an edition's "changes since the last edition" annex. */
 export function analyticLineMarkdown(report: AnalyticLineReport): string {
   const out = [
-    `# Changes in judgments, ${day(report.from)} to ${day(report.to)}`,
+    `# Changes in judgments, ${day(report.from)} to ${day(report.to)}${report.line === 'published' ? ' (as published)' : ''}`,
     '',
     Object.entries(report.counts)
       .map(([cls, n]) => `${HEADINGS[cls as LineClass]}: ${n}`)

@@ -61,7 +61,15 @@ export class ReportsController {
     const to = Date.parse(query.to);
     if (to <= from) throw badRequest([{ field: 'to', message: 'to must be after from' }]);
     const report: AnalyticLineReport = await this.queryBus.execute(
-      new GetAnalyticLineReportQuery(from, to, listFilterOf(query, this.config.classificationLevels), query.scale, positionOf(query.minPosition), visibility),
+      new GetAnalyticLineReportQuery(
+        from,
+        to,
+        listFilterOf(query, this.config.classificationLevels),
+        query.scale,
+        positionOf(query.minPosition),
+        visibility,
+        query.line,
+      ),
     );
     if (accept?.includes('text/markdown')) {
       reply.type('text/markdown; charset=utf-8');

@@ -1,6 +1,7 @@
 import type { Visibility } from '../../auth/principal.js';
 import { boundedCountSql, DEFAULT_COUNT_LIMIT } from '../../common/pagination/bounded-total.js';
 import { decodeCursor } from '../../common/pagination/cursor.js';
+import { SUBSTANCE_EVENTS } from '../domain/reader-view.js';
 import { versionSelect } from './assessment-version.row.js';
 import type { AssessmentListFilter, ListSortKey, ListTimePoint } from './list-assessments.query.js';
 
@@ -64,10 +65,7 @@ const AS_OF_WALKS = {
 
 export type SqlParams = Record<string, string | number>;
 
-/** Changes of substance, which readers see only once published (domain/reader-view.ts). */
-const SUBSTANCE_EVENTS = ['StatementReworded', 'LikelihoodChanged', 'ConfidenceChanged', 'HorizonChanged', 'SubjectChanged']
-  .map((type) => `'${type}'`)
-  .join(', ');
+const SUBSTANCE_EVENTS_SQL = SUBSTANCE_EVENTS.map((type) => `'${type}'`).join(', ');
 
 /**
  * What a caller may not see is filtered out in SQL, so it is never listed,
@@ -221,7 +219,7 @@ export function filterClauses(
     // Matches the wording this version had, or any rationale given up to it; for readers, not that
     // of a change of substance still awaiting publication (they do not see that change).
     const seen = source.publishedOnly ? `
-                   AND (r.revision <= v.published_revision OR r.event_type NOT IN (${SUBSTANCE_EVENTS}))` : '';
+                   AND (r.revision <= v.published_revision OR r.event_type NOT IN (${SUBSTANCE_EVENTS_SQL}))` : '';
     clauses.push(`(v.statement_id IN (${hits.statements})
       OR EXISTS (SELECT 1 FROM assessment_versions r
                  WHERE r.seq = v.seq AND r.revision <= v.revision${seen}

@@ -10,9 +10,10 @@ import { confidenceRank } from '../domain/assessment-values.js';
 import type { Confidence } from '../domain/assessment-values.js';
 import { midpoint } from '../domain/likelihood.js';
 import type { AssessmentSummaryView } from './assessment.view.js';
-import { filterClauses, versionAt, visibilityClauses } from './assessment-list.sql.js';
+import { SUBSTANCE_EVENTS } from '../domain/reader-view.js';
+import { ALL_VERSIONS, filterClauses, PUBLIC_VERSIONS, versionAt, visibilityClauses } from './assessment-list.sql.js';
 import type { SqlParams } from './assessment-list.sql.js';
-import { AssessmentVersionRow, VERSION_SELECT, versionRowToView } from './assessment-version.row.js';
+import { AssessmentVersionRow, versionRowToView, versionSelect } from './assessment-version.row.js';
 import {
   AnalyticLineReport,
   GetAnalyticLineReportQuery,
@@ -24,11 +25,15 @@ import {
 } from './get-analytic-line-report.query.js';
 
 const CLOSED = new Set(['withdrawn', 'superseded', 'resolved']);
+const SUBSTANCE_EVENT_TYPES: ReadonlySet<string> = new Set(SUBSTANCE_EVENTS);
 
 /**
  * The analytic line between two editions, from the versions read model: the
  * version of each assessment standing at `to`, the one standing at `from`,
- * and the versions in between, three indexed queries and no replay.
+ * and the versions in between, three indexed queries and no replay. The
+ * published line reads the versions readers see (assessment_public_versions)
+ * for the two editions, and lists the changes in between that readers saw by
+ * the later one (a change of substance once published, the rest at once).
  */
 @QueryHandler(GetAnalyticLineReportQuery)
 export class GetAnalyticLineReportHandler implements IQueryHandler<GetAnalyticLineReportQuery, AnalyticLineReport> {
@@ -44,17 +49,19 @@ export class GetAnalyticLineReportHandler implements IQueryHandler<GetAnalyticLi
     const params: SqlParams = {};
     const text = query.filter.text === undefined ? undefined : ftsQuery(query.filter.text);
     const counts = Object.fromEntries(LINE_CLASSES.map((c) => [c, 0])) as Record<LineClass, number>;
-    const empty = { from: new Date(query.from).toISOString(), to: new Date(query.to).toISOString(), counts, items: [], position };
+    const empty = { from: new Date(query.from).toISOString(), to: new Date(query.to).toISOString(), line: query.line, counts, items: [], position };
     if (text === null) return empty;
+    const source = query.line === 'published' ? PUBLIC_VERSIONS : ALL_VERSIONS;
+    const select = versionSelect(source.table);
     const where = [
       versionAt({ effective: query.to }, params),
-      ...filterClauses({ ...query.filter, text }, params),
+      ...filterClauses({ ...query.filter, text }, params, {}, source),
       ...visibilityClauses(query.visibility, params),
     ];
     // A report is built whole while the event loop waits, and one of every judgment of a large
     // ledger (some kilobytes each) serves no reader: past the limit the caller narrows the scope.
     const limit = this.config.reportMaxJudgments;
-    const inScopeSql = boundedCountSql(`FROM assessment_versions v CROSS JOIN assessment_keys k ON k.seq = v.seq WHERE ${where.join(' AND ')}`, limit + 1);
+    const inScopeSql = boundedCountSql(`FROM ${source.table} v CROSS JOIN assessment_keys k ON k.seq = v.seq WHERE ${where.join(' AND ')}`, limit + 1);
     const inScope = this.database.prepare<[SqlParams], { n: number }>(inScopeSql).get(params)!.n;
     if (inScope > limit) {
       throw new UnprocessableEntityException({
@@ -63,17 +70,23 @@ export class GetAnalyticLineReportHandler implements IQueryHandler<GetAnalyticLi
         limit,
       });
     }
-    const atTo = this.database.prepareRows<[SqlParams], AssessmentVersionRow>(`${VERSION_SELECT} WHERE ${where.join(' AND ')} ORDER BY v.seq`).all(params);
+    const atTo = this.database.prepareRows<[SqlParams], AssessmentVersionRow>(`${select} WHERE ${where.join(' AND ')} ORDER BY v.seq`).all(params);
     const seqs = JSON.stringify(atTo.map((row) => row.seq));
 
     const atFrom = new Map(
       this.database
         .prepareRows<[SqlParams], AssessmentVersionRow>(
-          `${VERSION_SELECT} WHERE v.seq IN (SELECT value FROM json_each(@seqs)) AND v.eff_to > @from AND v.eff_from <= @from`,
+          `${select} WHERE v.seq IN (SELECT value FROM json_each(@seqs)) AND v.eff_to > @from AND v.eff_from <= @from`,
         )
         .all({ seqs, from: query.from })
         .map((row) => [row.seq, row]),
     );
+    // On the published line, a change in between counts once readers saw it by the later edition.
+    const seenBy = new Map(atTo.map((row) => [row.seq, { revision: row.revision, published: row.published_revision ?? -1 }]));
+    const seen = (row: { seq: number; revision: number; event_type: string }) => {
+      const at = seenBy.get(row.seq)!;
+      return row.revision <= at.revision && (row.revision <= at.published || !SUBSTANCE_EVENT_TYPES.has(row.event_type));
+    };
     const interim = new Map<number, InterimChange[]>();
     for (const row of this.database
       .prepare<[SqlParams], { seq: number; revision: number; event_type: string; updated_by: string; eff_from: number; rationale: string | null; basis: string | null }>(
@@ -83,6 +96,7 @@ export class GetAnalyticLineReportHandler implements IQueryHandler<GetAnalyticLi
          ORDER BY v.seq, v.revision`,
       )
       .all({ seqs, from: query.from, to: query.to })) {
+      if (source.publishedOnly && !seen(row)) continue;
       const list = interim.get(row.seq) ?? [];
       list.push({
         revision: row.revision,

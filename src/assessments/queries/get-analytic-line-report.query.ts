@@ -10,6 +10,10 @@ export type LineClass = (typeof LINE_CLASSES)[number];
 
 export type Direction = 'up' | 'down';
 
+/** Which line a report follows: as recorded (drafts and unpublished changes too), or as published. */
+export const ANALYTIC_LINES = ['working', 'published'] as const;
+export type AnalyticLine = (typeof ANALYTIC_LINES)[number];
+
 export interface LineChanges {
   readonly likelihood?: { readonly from: AssessmentSummaryView['likelihood']; readonly to: AssessmentSummaryView['likelihood']; readonly direction: Direction | null };
   readonly confidence?: { readonly from: string; readonly to: string; readonly direction: Direction };
@@ -40,6 +44,7 @@ export interface LineItem {
 export interface AnalyticLineReport {
   readonly from: string;
   readonly to: string;
+  readonly line: AnalyticLine;
   readonly counts: Record<LineClass, number>;
   readonly items: LineItem[];
   readonly position: string;
@@ -54,6 +59,7 @@ export class GetAnalyticLineReportQuery extends Query<AnalyticLineReport> {
     readonly scale?: LikelihoodScale,
     readonly minPosition?: bigint,
     readonly visibility?: Visibility,
+    readonly line: AnalyticLine = 'working',
   ) {
     super();
   }

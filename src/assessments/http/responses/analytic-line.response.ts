@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LINE_CLASSES } from '../../queries/get-analytic-line-report.query.js';
+import { ANALYTIC_LINES, LINE_CLASSES } from '../../queries/get-analytic-line-report.query.js';
 import { NTA } from '../../../openapi/nta-examples.js';
 import { AssessmentSummaryResponse } from './assessment-summary.response.js';
 
@@ -68,6 +68,9 @@ export class AnalyticLineResponse {
 
   @ApiProperty({ format: 'date-time', example: '2024-02-05T00:00:00.000Z' })
   to: string;
+
+  @ApiProperty({ enum: ANALYTIC_LINES, example: 'working', description: 'The line reported: as recorded, or as published' })
+  line: string;
 
   @ApiProperty({
     type: 'object',
