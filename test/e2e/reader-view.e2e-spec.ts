@@ -73,6 +73,19 @@ describe('Readers see the assessment as last published (e2e)', () => {
     expect((await asAnalyst(`/assessments/${id}/timeline`)).body.points.map((p: { revision: number }) => p.revision)).toEqual([0, 1, 2, 3]);
   });
 
+  it('a reviewer finds it in the queue of assessments awaiting publication, beside drafts', async () => {
+    const draft = await api.request('POST', '/assessments', { body: draftBody({ statement: 'A draft nobody reviewed yet.', effectiveAt: undefined }) });
+    position = draft.body.position;
+    expect(ids(await asAnalyst('/assessments?awaitingPublication=true')).sort()).toEqual([id, draft.body.assessmentId].sort());
+    expect(ids(await asAnalyst('/assessments?awaitingPublication=false'))).toEqual([]);
+    expect((await asAnalyst('/assessments?awaitingPublication=yes')).status).toBe(400);
+    // Readers see nothing awaiting publication: what they see was published.
+    expect(ids(await asReader('/assessments?awaitingPublication=true'))).toEqual([]);
+    await api.request('POST', `/assessments/${draft.body.assessmentId}/withdraw`, { body: { rationale: 'Not needed.', expectedRevision: 0 } }).then((res) => (position = res.body.position));
+    // Withdrawn, it takes no publication, so it leaves the queue.
+    expect(ids(await asAnalyst('/assessments?awaitingPublication=true'))).toEqual([id]);
+  });
+
   it('supporting material shows at once; the changes of substance once a reviewer publishes them', async () => {
     await change('evidence', { title: 'Satellite imagery', source: 'imint', reliability: 'B', credibility: 2, bearing: 'supports', rationale: 'New imagery.', expectedRevision: 3 });
     const withEvidence = await asReader(`/assessments/${id}`);
@@ -81,6 +94,7 @@ describe('Readers see the assessment as last published (e2e)', () => {
     await change('publish', { rationale: 'Reviewed the new wording.', expectedRevision: 4 }, 'carol');
     const seen = await asReader(`/assessments/${id}`);
     expect(seen.body).toMatchObject({ revision: 5, statement: unreviewed, likelihood: { term: 'highly-likely' }, updatedBy: 'carol' });
+    expect(ids(await asAnalyst('/assessments?awaitingPublication=true'))).toEqual([]);
     expect(ids(await asReader('/assessments?q=zeppelin'))).toEqual([id]);
     expect(ids(await asReader('/assessments?q=quokka'))).toEqual([id]);
     expect(ids(await asReader('/assessments?minProbability=0.75'))).toEqual([id]);

@@ -46,6 +46,7 @@ export function listFilterOf(dto: AssessmentFilterDto, markings: readonly string
     horizonEndsAfter: time(dto.horizonEndsAfter),
     text: dto.q,
     hasDissent: dto.hasDissent === undefined ? undefined : dto.hasDissent === 'true',
+    awaitingPublication: dto.awaitingPublication === undefined ? undefined : dto.awaitingPublication === 'true',
   };
 }
 

@@ -180,6 +180,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS rationale_search USING fts5(
   indexes: `
 ${listIndexes('assessment_versions', 'av')}
 ${listIndexes('assessment_public_versions', 'apv')}
+-- A reviewer's queue (awaitingPublication); readers' versions never await publication.
+CREATE INDEX IF NOT EXISTS av_current_unpublished ON assessment_versions (unpublished_changes, status, rec_from, seq) WHERE is_current = 1;
 CREATE INDEX IF NOT EXISTS av_by_actor           ON assessment_versions (updated_by);
 CREATE INDEX IF NOT EXISTS av_by_type            ON assessment_versions (event_type);
 CREATE INDEX IF NOT EXISTS as_by_known           ON assessment_scores (known_at);

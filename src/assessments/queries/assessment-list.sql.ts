@@ -203,6 +203,11 @@ export function filterClauses(
     clauses.push('v.horizon_end > @hAfter');
   }
   if (filter.hasDissent !== undefined) clauses.push(filter.hasDissent ? 'v.standing_dissents > 0' : 'v.standing_dissents = 0');
+  if (filter.awaitingPublication !== undefined) {
+    // What a reviewer could publish now: a closed assessment keeps its unpublished changes, but takes no publication.
+    const awaiting = "v.unpublished_changes = 1 AND v.status IN ('draft', 'published')";
+    clauses.push(filter.awaitingPublication ? awaiting : `NOT (${awaiting})`);
+  }
   if (filter.text !== undefined) {
     params.text = filter.text;
     const hits = options.hitsInTempTables

@@ -24,6 +24,8 @@ export interface AssessmentListFilter {
   readonly text?: string;
   /** Only assessments with (true) or without (false) a standing dissent. */
   readonly hasDissent?: boolean;
+  /** Only assessments with (true) or without (false) changes awaiting publication (drafts have them). */
+  readonly awaitingPublication?: boolean;
 }
 
 /** Which version of each assessment to list: the current one, or the one standing at a time. */

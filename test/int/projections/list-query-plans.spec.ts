@@ -48,6 +48,7 @@ describe('list queries are index-backed', () => {
     ['horizon ends before', { horizonEndsBefore: Date.parse('2024-01-01') }],
     ['horizon ends after', { horizonEndsAfter: Date.parse('2024-01-01') }],
     ['text', { text: ftsQuery('escalation Moldova')! }],
+    ['awaiting publication', { awaitingPublication: true }],
     ['several', { statuses: ['published'], region: 'Moldova', confidences: ['moderate'] }],
   ];
   const times: [string, ListTimePoint][] = [

@@ -95,6 +95,16 @@ export class AssessmentFilterDto extends ReadModelQueryDto {
   @IsIn(['true', 'false'])
   hasDissent?: 'true' | 'false';
 
+  /** A reviewer's queue: open assessments with something to publish (true), or the rest (false). */
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description:
+      'Only assessments awaiting publication (true: drafts, and published ones with changes of substance since; closed ones take no publication) or the rest (false)',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  awaitingPublication?: 'true' | 'false';
+
   /** Full-text search over statements and rationales. */
   @ApiPropertyOptional({ maxLength: 500, example: 'escalation', description: 'Full text over statements and rationales' })
   @IsOptional()
