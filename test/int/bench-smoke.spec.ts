@@ -125,7 +125,10 @@ describe('benchmark harness (smoke)', () => {
   it('asks every listing of a generated ledger through its handler', async () => {
     const figures = await benchListScale({ assessments: 60, eventsPerAssessment: 10 });
     expect(figures.versions).toBe(600);
-    expect(figures.timings).toHaveLength(21);
+    expect(figures.timings).toHaveLength(26);
+    // The generated history publishes, so readers have versions to list.
+    expect(figures.readerVersions).toBeGreaterThan(0);
+    expect(figures.readerVersions).toBeLessThan(600);
     for (const timing of figures.timings) {
       expect(timing.firstMs).toBeGreaterThanOrEqual(0);
       expect(timing.items).toBeLessThanOrEqual(20);
@@ -133,6 +136,9 @@ describe('benchmark harness (smoke)', () => {
     const all = figures.timings.find((timing) => timing.query === 'GET /assessments')!;
     expect(all).toMatchObject({ total: 60, totalIsLowerBound: false, items: 20 });
     expect(figures.timings.find((timing) => timing.query === 'GET /audit')).toMatchObject({ total: 600, items: 20 });
+    const readers = figures.timings.find((timing) => timing.query === 'reader: GET /assessments')!;
+    expect(readers.total).toBeGreaterThan(0);
+    expect(readers.total).toBeLessThan(60);
   }, CHILD_PROCESSES_TIMEOUT_MS);
 
   it('measures the heap the projector retains per folded state', async () => {
