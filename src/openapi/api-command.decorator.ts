@@ -1,5 +1,6 @@
 import { applyDecorators, Type, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { IfMatchInterceptor } from '../common/http/if-match.interceptor.js';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor.js';
 import { ApiErrorResponses } from './api-error-responses.decorator.js';
 import type { DocumentedErrorStatus } from './api-error-responses.decorator.js';
@@ -13,18 +14,33 @@ export interface ApiCommandOptions {
   readonly response: Type<unknown>;
   /** Error statuses besides the 401/403/429 every protected controller documents. */
   readonly errors: DocumentedErrorStatus[];
+  /** A change made against a revision (expectedRevision), which If-Match may give instead; not a draft. */
+  readonly againstRevision?: boolean;
 }
 
 /**
  * A command route: its answer, its errors, and the two headers every command
  * takes (an Idempotency-Key to make a retry safe, an X-Request-Id that
  * becomes the events' correlationId). It also binds the interceptor that
- * honours the Idempotency-Key, so a route documented as taking one does.
+ * honours the Idempotency-Key, so a route documented as taking one does,
+ * and on a change (unless `againstRevision: false`) the one taking If-Match.
  */
 export function ApiCommand(options: ApiCommandOptions): MethodDecorator {
   const answer = options.created ? ApiCreatedResponse : ApiOkResponse;
+  const againstRevision = options.againstRevision ?? true;
   return applyDecorators(
-    UseInterceptors(IdempotencyInterceptor),
+    // The idempotency fingerprint covers the body as sent: If-Match is merged into it after.
+    againstRevision ? UseInterceptors(IdempotencyInterceptor, IfMatchInterceptor) : UseInterceptors(IdempotencyInterceptor),
+    ...(againstRevision
+      ? [
+          ApiHeader({
+            name: 'If-Match',
+            required: false,
+            description: 'The ETag of the revision the change is made against (as GET /assessments/:id answers it), instead of expectedRevision or agreeing with it; a stale one gets 409',
+            schema: { type: 'string', example: '"3"' },
+          }),
+        ]
+      : []),
     ApiOperation({ summary: options.summary, description: options.description }),
     ApiHeader({
       name: 'Idempotency-Key',

@@ -3,6 +3,7 @@ import { INTERCEPTORS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/c
 import { AssessmentCommandsController } from '../../src/assessments/http/assessment-commands.controller.js';
 import { AssessmentDissentsController } from '../../src/assessments/http/assessment-dissents.controller.js';
 import { AssessmentTradecraftController } from '../../src/assessments/http/assessment-tradecraft.controller.js';
+import { IfMatchInterceptor } from '../../src/common/http/if-match.interceptor.js';
 import { IdempotencyInterceptor } from '../../src/idempotency/idempotency.interceptor.js';
 import { draftBody } from '../support/fixtures.js';
 import { startTestApp, TestApp, tokenFor } from '../support/test-app.js';
@@ -47,7 +48,14 @@ describe('Reliability (e2e): idempotency keys and rate limits', () => {
     expect(routes.length).toBe(21);
     for (const { path, name, handler } of routes) {
       const interceptors = (Reflect.getMetadata(INTERCEPTORS_METADATA, handler) ?? []) as unknown[];
-      expect({ path, name, idempotent: interceptors.includes(IdempotencyInterceptor) }).toEqual({ path, name, idempotent: true });
+      // Every change but the draft (made against no revision) takes If-Match too.
+      const ifMatch = name !== 'draft';
+      expect({ path, name, idempotent: interceptors.includes(IdempotencyInterceptor), ifMatch: interceptors.includes(IfMatchInterceptor) }).toEqual({
+        path,
+        name,
+        idempotent: true,
+        ifMatch,
+      });
     }
 
     // And over HTTP, on a route of another controller than the draft's.
@@ -137,6 +145,34 @@ describe('Reliability (e2e): idempotency keys and rate limits', () => {
     expect(retry.status).toBe(200);
     expect(retry.body).toEqual(applied);
     expect(await history(draft.assessmentId)).toHaveLength(2);
+  });
+
+  it('If-Match gives the revision a change is made against; a stale one is a conflict, a disagreeing or malformed one a 400', async () => {
+    const { assessmentId } = (await api.request('POST', '/assessments', { body: draftBody() })).body;
+    const read = await api.request('GET', `/assessments/${assessmentId}`);
+    const etag = read.headers.get('etag')!;
+    expect(etag).toBe('"0"');
+    const change = (headers: Record<string, string>, body: Record<string, unknown> = {}) =>
+      api.request('POST', `/assessments/${assessmentId}/confidence`, { headers, body: { confidence: 'high', basis: 'new-reasoning', rationale: 'Corroborated.', ...body } });
+
+    const applied = await change({ 'if-match': etag });
+    expect(applied.status).toBe(200);
+    expect(applied.body.revision).toBe(1);
+    // The ETag read before that change is stale now: 409 with the current revision, as for expectedRevision.
+    const stale = await change({ 'if-match': etag }, { confidence: 'low' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.currentRevision).toBe(1);
+    const disagreeing = await change({ 'if-match': '"1"' }, { confidence: 'low', expectedRevision: 0 });
+    expect(disagreeing.status).toBe(400);
+    expect(disagreeing.body.errors).toEqual([expect.objectContaining({ field: 'If-Match' })]);
+    for (const malformed of ['1', 'W/"1"', '"1", "2"', '"-1"']) {
+      const res = await change({ 'if-match': malformed }, { confidence: 'low' });
+      expect({ malformed, status: res.status, field: res.body.errors?.[0]?.field }).toEqual({ malformed, status: 400, field: 'If-Match' });
+    }
+    // Agreeing with the body, or * (any revision: the body's counts), changes nothing in how it is judged.
+    expect((await change({ 'if-match': '"1"' }, { confidence: 'low', expectedRevision: 1 })).status).toBe(200);
+    expect((await change({ 'if-match': '*' }, { confidence: 'moderate', expectedRevision: 2 })).status).toBe(200);
+    expect(await history(assessmentId)).toHaveLength(4);
   });
 
   it('rate limits each subject with 429 and Retry-After', async () => {

@@ -73,6 +73,7 @@ export class AssessmentCommandsController {
     created: true,
     response: CommandResultResponse,
     errors: [400, 413, 415, 422, 503],
+    againstRevision: false,
   })
   @Post()
   @HttpCode(201)

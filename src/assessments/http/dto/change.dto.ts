@@ -5,7 +5,7 @@ import { NTA } from '../../../openapi/nta-examples.js';
 
 /** A change to an existing assessment: made against the revision the caller read. */
 export class ChangeDto extends RationaleDto {
-  @ApiProperty({ minimum: 0, example: 0, description: 'The revision the change was made against (from the last answer, or the ETag); a stale one gets 409' })
+  @ApiProperty({ minimum: 0, example: 0, description: 'The revision the change was made against (from the last answer, or the ETag); a stale one gets 409. May be left out when an If-Match header gives it' })
   @IsInt()
   @Min(0)
   expectedRevision: number;
