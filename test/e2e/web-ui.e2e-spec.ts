@@ -336,20 +336,11 @@ describe('Analyst web UI in Chromium (e2e)', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => (globalThis as any).document.activeElement.id)).toBe('filter-q');
 
-    const axeSource = readFileSync(join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-    for (const path of ['#/assessments', `#/assessments/${seeded.escalation}`, '#/calibration?groupBy=actor']) {
+    for (const path of ['#/assessments', `#/assessments/${seeded.escalation}`, '#/calibration?groupBy=actor', '#/assessments/new']) {
       await page.goto(`${api.url}/${path}`);
       await page.locator('main h1').waitFor();
       await page.waitForLoadState('networkidle');
-      // Evaluated through the DevTools protocol, which the page's CSP does not govern.
-      await page.evaluate(axeSource);
-      const violations = await page.evaluate(async () => {
-        const result = await (globalThis as any).axe.run((globalThis as any).document, { resultTypes: ['violations'] });
-        return result.violations
-          .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v: any) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(' ')).join(', ')})`);
-      });
-      expect({ path, violations }).toEqual({ path, violations: [] });
+      expect({ path, violations: await seriousAxeViolations(page) }).toEqual({ path, violations: [] });
     }
   });
 
@@ -391,6 +382,263 @@ describe('Analyst web UI in Chromium (e2e)', () => {
     } finally {
       await readerPage.close();
     }
+  });
+
+  /** An assessment of alice's, drafted now through the API, for one test to change on its own. */
+  async function draftedByAlice(statement: string): Promise<string> {
+    const res = await api.request('POST', '/assessments', { actor: 'alice', body: draftBody({ statement, effectiveAt: undefined }) });
+    expect(res.status).toBe(201);
+    return res.body.assessmentId as string;
+  }
+
+  async function openAssessment(id: string, statement: string): Promise<void> {
+    await page.goto(`${api.url}/#/assessments/${id}`);
+    await page.getByRole('heading', { level: 1, name: statement }).waitFor();
+  }
+
+  const current = async (id: string) => (await api.request('GET', `/assessments/${id}`)).body;
+
+  it('drafts an assessment on its own page, with field errors beside the fields, and opens it', async () => {
+    const statement = 'Hybrid pressure on the Baltic states is likely to grow over the next two years.';
+    await page.goto(`${api.url}/#/assessments`);
+    await page.getByRole('link', { name: 'Draft an assessment' }).click();
+    await page.waitForURL(/#\/assessments\/new$/);
+    await page.getByRole('heading', { level: 1, name: 'Draft an assessment' }).waitFor();
+
+    await page.fill('#draft-statement', statement);
+    await page.selectOption('#draft-likelihood-scale', 'phia');
+    await page.selectOption('#draft-likelihood-term', 'likely');
+    await page.selectOption('#draft-confidence', 'low');
+    await page.selectOption('#draft-horizon-kind', 'term');
+    await page.selectOption('#draft-horizon-term', 'near-term');
+    await page.fill('#draft-horizon-start', '2026-01-01');
+    await page.fill('#draft-subject-actors', 'Russia, Belarus');
+    await page.fill('#draft-subject-regions', 'Baltic states');
+    await page.fill('#draft-subject-topics', 'hybrid threats');
+    // A section without its document: the service's 400 names source.document.
+    await page.fill('#draft-source-section', 'Hybrid threats');
+    await page.fill('#draft-rationale', 'Incidents doubled over the last year.');
+    await page.click('#draft-submit');
+    await expectText(page.locator('#draft-source-document-error'), 'source.document');
+    expect(await page.getAttribute('#draft-source-document', 'aria-invalid')).toBe('true');
+    await page.screenshot({ path: join(ARTIFACTS, 'web-ui-draft.png'), fullPage: true });
+
+    await page.fill('#draft-source-document', 'Baltic Threat Review 2026');
+    await page.click('#draft-submit');
+    await expectText(page.locator('.panel-success'), 'Assessment drafted as revision 0.');
+    await page.getByRole('heading', { level: 1, name: statement }).waitFor();
+    const id = page.url().match(/#\/assessments\/([0-9a-f-]{36})$/)?.[1];
+    expect(id).toBeDefined();
+
+    expect(await current(id!)).toMatchObject({
+      statement,
+      status: 'draft',
+      revision: 0,
+      createdBy: 'carol',
+      likelihood: { scale: 'phia', term: 'likely' },
+      confidence: 'low',
+      horizon: { term: 'near-term', start: expect.stringMatching(/^2026-01-01T00:00:00/), end: expect.stringMatching(/^2028-01-01T00:00:00/) },
+      subject: { actors: ['Russia', 'Belarus'], regions: ['Baltic states'], topics: ['hybrid threats'] },
+      source: { document: 'Baltic Threat Review 2026', section: 'Hybrid threats' },
+    });
+    const history = (await api.request('GET', `/assessments/${id}/history`)).body.events;
+    expect(history[0]).toMatchObject({ type: 'AssessmentDrafted', actor: 'carol', rationale: 'Incidents doubled over the last year.' });
+    // Carol drafted it, so she is not offered a dissent from it.
+    expect(await page.locator('#dissent-section').count()).toBe(0);
+    await expectText(page.locator('#dissent-unavailable'), 'You drafted this assessment');
+  });
+
+  it('changes the time horizon (a rule broken about it shown beside it) and the subject', async () => {
+    const statement = 'Cyber attacks on Baltic energy grids will continue.';
+    const id = await draftedByAlice(statement);
+    await openAssessment(id, statement);
+
+    await page.click('#horizon-section > summary');
+    // Prefilled from the horizon as it stands.
+    expect(await page.inputValue('#horizon-term')).toBe('short-term');
+    await page.selectOption('#horizon-kind', 'dates');
+    await page.fill('#horizon-start', '2020-01-01');
+    await page.fill('#horizon-end', '2021-01-01');
+    await page.fill('#horizon-rationale', 'The threat is long-lived.');
+    await page.click('#horizon-submit');
+    // Over before the change takes effect: a 422 about the horizon as a whole, placed at its first control.
+    await expectText(page.locator('#horizon-kind-error'), 'horizon-already-ended');
+    await page.fill('#horizon-start', '2026-01-01');
+    await page.fill('#horizon-end', '2030-06-30');
+    await page.click('#horizon-submit');
+    await expectText(page.locator('.panel-success'), 'Change the time horizon: recorded as revision 1.');
+    expect((await current(id)).horizon).toEqual({
+      term: null,
+      start: expect.stringMatching(/^2026-01-01T00:00:00/),
+      end: expect.stringMatching(/^2030-06-30T00:00:00/),
+    });
+
+    await page.click('#subject-section > summary');
+    expect(await page.inputValue('#subject-regions')).toBe('Moldova, Georgia');
+    await page.fill('#subject-actors', 'Russia, unattributed groups');
+    await page.fill('#subject-regions', 'Estonia, Latvia,Lithuania');
+    await page.fill('#subject-topics', 'cyber, energy');
+    await page.fill('#subject-rationale', 'Refocused on the Baltic grids.');
+    await page.click('#subject-submit');
+    await expectText(page.locator('.panel-success'), 'Change the subject: recorded as revision 2.');
+    expect((await current(id)).subject).toEqual({
+      actors: ['Russia', 'unattributed groups'],
+      regions: ['Estonia', 'Latvia', 'Lithuania'],
+      topics: ['cyber', 'energy'],
+    });
+  });
+
+  it('states a key assumption, then reviews it from the list of the assessment\'s assumptions', async () => {
+    const statement = 'Moldova will hold its elections on schedule.';
+    const id = await draftedByAlice(statement);
+    await openAssessment(id, statement);
+    // Nothing to review yet.
+    expect(await page.locator('#review-assumption-section').count()).toBe(0);
+
+    await page.click('#assumption-section > summary');
+    await page.fill('#assumption-text', 'The government keeps its parliamentary majority.');
+    await page.check('#assumption-linchpin');
+    await page.fill('#assumption-rationale', 'Everything rests on it.');
+    await page.click('#assumption-submit');
+    await expectText(page.locator('.panel-success'), 'State a key assumption: recorded as revision 1.');
+    await expectText(page.locator('section[aria-labelledby="assumptions-heading"]'), 'The government keeps its parliamentary majority.');
+
+    await page.click('#review-assumption-section > summary');
+    const assumptionId = (await current(id)).assumptions[0].assumptionId as string;
+    expect(await page.inputValue('#review-assumption-assumptionId')).toBe(assumptionId);
+    await page.selectOption('#review-assumption-verdict', 'weakened');
+    await page.fill('#review-assumption-rationale', 'Two members left the coalition.');
+    await page.click('#review-assumption-submit');
+    await expectText(page.locator('.panel-success'), 'Review a key assumption: recorded as revision 2.');
+    await expectText(page.locator('section[aria-labelledby="assumptions-heading"]'), 'weakened');
+    expect((await current(id)).assumptions).toEqual([
+      expect.objectContaining({
+        assumptionId,
+        text: 'The government keeps its parliamentary majority.',
+        linchpin: true,
+        review: expect.objectContaining({ verdict: 'weakened', reviewedBy: 'carol' }),
+      }),
+    ]);
+  });
+
+  it('adds an indicator, then records an observation of it', async () => {
+    const statement = 'Russia will not mobilise reservists near Narva this year.';
+    const id = await draftedByAlice(statement);
+    await openAssessment(id, statement);
+    expect(await page.locator('#observation-section').count()).toBe(0);
+
+    await page.click('#indicator-section > summary');
+    await page.fill('#indicator-text', 'Reservist call-ups in the Leningrad military district.');
+    await page.selectOption('#indicator-direction', 'lowers');
+    await page.fill('#indicator-rationale', 'The first sign we would see.');
+    await page.click('#indicator-submit');
+    await expectText(page.locator('.panel-success'), 'Add an indicator: recorded as revision 1.');
+
+    // Yesterday, so the time is in the past whenever the test runs.
+    const seenAt = new Date(Date.now() - 86_400_000).toISOString().slice(0, 16);
+    await page.click('#observation-section > summary');
+    const indicatorId = (await current(id)).indicators[0].indicatorId as string;
+    expect(await page.inputValue('#observation-indicatorId')).toBe(indicatorId);
+    await page.fill('#observation-observation', 'Call-up notices reported in Pskov.');
+    await page.fill('#observation-observedAt', seenAt);
+    await page.fill('#observation-rationale', 'Local press, two outlets.');
+    await page.click('#observation-submit');
+    await expectText(page.locator('.panel-success'), 'Record an observation of an indicator: recorded as revision 2.');
+    expect((await current(id)).indicators).toEqual([
+      expect.objectContaining({
+        indicatorId,
+        text: 'Reservist call-ups in the Leningrad military district.',
+        direction: 'lowers',
+        observations: [expect.objectContaining({ observation: 'Call-up notices reported in Pskov.', observedAt: expect.stringMatching(new RegExp(`^${seenAt}:00`)), recordedBy: 'carol' })],
+      }),
+    ]);
+  });
+
+  it('records a dissent from an assessment another analyst drafted', async () => {
+    const statement = 'Belarus will host more Russian troops by spring.';
+    const id = await draftedByAlice(statement);
+    await openAssessment(id, statement);
+
+    await page.click('#dissent-section > summary');
+    await page.fill('#dissent-rationale', 'The infrastructure is not ready.');
+    // Neither a likelihood nor a confidence: the service's 400 names the likelihood, shown at its scale.
+    await page.click('#dissent-submit');
+    await expectText(page.locator('#dissent-likelihood-scale-error'), 'a dissent states a likelihood, a confidence, or both');
+
+    await page.selectOption('#dissent-likelihood-scale', 'icd203');
+    await page.selectOption('#dissent-likelihood-term', 'likely');
+    await page.selectOption('#dissent-confidence', 'low');
+    await page.click('#dissent-submit');
+    await expectText(page.locator('.panel-success'), 'Record a dissent: recorded as revision 1.');
+    await expectText(page.locator('section[aria-labelledby="dissents-heading"]'), 'carol holds');
+    await expectText(page.locator('#dissent-unavailable'), 'Your dissent stands beside the main line');
+    expect((await current(id)).dissents).toEqual([
+      expect.objectContaining({ author: 'carol', confidence: 'low', likelihood: expect.objectContaining({ scale: 'icd203', term: 'likely' }), rationale: 'The infrastructure is not ready.' }),
+    ]);
+  });
+
+  it('supersedes one assessment by another, given its page address, and withdraws the other', async () => {
+    const older = 'The Suwalki gap will see no incidents this quarter.';
+    const newer = 'The Suwalki gap will see at most minor incidents this quarter.';
+    const olderId = await draftedByAlice(older);
+    const newerId = await draftedByAlice(newer);
+
+    await openAssessment(olderId, older);
+    await page.click('#supersede-section > summary');
+    await page.fill('#supersede-supersededBy', `${api.url}/#/assessments/${newerId}`);
+    await page.fill('#supersede-rationale', 'Reworded with a tolerance for minor incidents.');
+    await page.click('#supersede-submit');
+    await expectText(page.locator('.panel-success'), 'Supersede by another assessment: recorded as revision 1.');
+    await expectText(page.locator('section[aria-labelledby="changes-heading"]'), 'This assessment is superseded; it takes no further changes.');
+    expect(await current(olderId)).toMatchObject({ status: 'superseded', supersededBy: newerId });
+
+    await openAssessment(newerId, newer);
+    await page.click('#withdraw-section > summary');
+    await page.fill('#withdraw-rationale', 'The quarter is over; no longer a live question.');
+    await page.click('#withdraw-submit');
+    await expectText(page.locator('.panel-success'), 'Withdraw the assessment: recorded as revision 1.');
+    await expectText(page.locator('section[aria-labelledby="changes-heading"]'), 'This assessment is withdrawn; it takes no further changes.');
+    expect((await current(newerId)).status).toBe('withdrawn');
+  });
+
+  it('retracts the outcome of a resolved assessment, which reopens it', async () => {
+    const statement = 'Lithuania will complete its grid synchronisation on time.';
+    const id = await draftedByAlice(statement);
+    const resolved = await api.request('POST', `/assessments/${id}/outcome`, {
+      actor: 'alice',
+      body: { outcome: 'occurred', knownAt: new Date().toISOString(), rationale: 'Synchronised.', expectedRevision: 0 },
+    });
+    expect(resolved.status).toBe(200);
+
+    await openAssessment(id, statement);
+    const changes = page.locator('section[aria-labelledby="changes-heading"]');
+    await expectText(changes, 'This assessment is resolved');
+    expect(await page.locator('#reword-section').count()).toBe(0);
+    await page.click('#retract-outcome-section > summary');
+    await page.fill('#retract-outcome-rationale', 'Recorded against the wrong assessment.');
+    await page.click('#retract-outcome-submit');
+    await expectText(page.locator('.panel-success'), 'Retract the outcome: recorded as revision 2.');
+    // Open again: the usual forms are back.
+    await page.locator('#reword-section').waitFor();
+    const after = await current(id);
+    expect(after.status).not.toBe('resolved');
+    expect(after.outcome).toBeNull();
+  });
+
+  it('passes an axe-core scan with every change form open', async () => {
+    const statement = 'Russia will keep its forces in Transnistria.';
+    const id = await draftedByAlice(statement);
+    // An assumption and an indicator, so the forms that pick one of them show too.
+    await api.request('POST', `/assessments/${id}/assumptions`, { actor: 'alice', body: { text: 'Moldova does not ask them to leave.', linchpin: false, rationale: 'Key.', expectedRevision: 0 } });
+    await api.request('POST', `/assessments/${id}/indicators`, { actor: 'alice', body: { text: 'Rotations stop.', direction: 'lowers', rationale: 'Watch.', expectedRevision: 1 } });
+    await openAssessment(id, statement);
+    await page.locator('#observation-section').waitFor();
+    await page.evaluate(() => {
+      for (const details of (globalThis as any).document.querySelectorAll('details.change')) details.open = true;
+    });
+    expect(await page.locator('details.change[open]').count()).toBeGreaterThanOrEqual(15);
+    await page.locator('section[aria-labelledby="changes-heading"]').screenshot({ path: join(ARTIFACTS, 'web-ui-change-forms.png') });
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
   it('logged no errors in the browser console (CSP violations included)', () => {
@@ -474,6 +722,20 @@ async function seed(api: TestApp): Promise<Seeded> {
   const ready = await api.request('GET', `/assessments?minPosition=${lastPosition}&limit=1`);
   if (ready.status !== 200) throw new Error(`read models did not catch up: ${ready.status}`);
   return { escalation, minsk, exercise };
+}
+
+const AXE_SOURCE = join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js');
+
+/** axe-core's serious and critical findings on the page as it stands, one line each. */
+async function seriousAxeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+  await page.evaluate(readFileSync(AXE_SOURCE, 'utf8'));
+  return page.evaluate(async () => {
+    const result = await (globalThis as any).axe.run((globalThis as any).document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v: any) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(' ')).join(', ')})`);
+  });
 }
 
 function watchForErrors(page: Page, errors: string[]): void {

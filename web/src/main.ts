@@ -10,6 +10,7 @@ import type { ViewContext } from './views/view-context.js';
 import { renderAssessment } from './views/assessment-detail.js';
 import { renderAssessmentList } from './views/assessment-list.js';
 import { renderCalibration } from './views/calibration.js';
+import { renderDraftPage } from './views/draft-page.js';
 import { errorPanel } from './views/error-panel.js';
 import { renderSignIn } from './views/sign-in.js';
 
@@ -47,6 +48,7 @@ async function render(): Promise<void> {
       const context: ViewContext = { main, route, session: session!, isCurrent };
       if (route.name === 'list') await renderAssessmentList(context);
       else if (route.name === 'assessment') await renderAssessment(context, route.id);
+      else if (route.name === 'draft') renderDraftPage(context);
       else if (route.name === 'calibration') await renderCalibration(context);
       else replace(main, h('h1', { tabindex: -1 }, 'Page not found'), h('p', null, h('a', { href: '#/assessments' }, 'Go to the assessments')));
     }
@@ -81,7 +83,7 @@ function drawHeader(route: Route, session: Session | null): void {
     h(
       'ul',
       null,
-      h('li', null, link('#/assessments', 'Assessments', route.name === 'list' || route.name === 'assessment')),
+      h('li', null, link('#/assessments', 'Assessments', route.name === 'list' || route.name === 'assessment' || route.name === 'draft')),
       can.calibration ? h('li', null, link('#/calibration', 'Calibration', route.name === 'calibration')) : null,
     ),
   );

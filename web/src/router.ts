@@ -6,6 +6,7 @@ export type Route =
   | { readonly name: 'sign-in'; readonly params: URLSearchParams }
   | { readonly name: 'list'; readonly params: URLSearchParams }
   | { readonly name: 'assessment'; readonly id: string; readonly params: URLSearchParams }
+  | { readonly name: 'draft'; readonly params: URLSearchParams }
   | { readonly name: 'calibration'; readonly params: URLSearchParams }
   | { readonly name: 'not-found'; readonly params: URLSearchParams };
 
@@ -18,6 +19,8 @@ export function parseRoute(hash: string): Route {
   if (segments[0] === 'calibration' && segments.length === 1) return { name: 'calibration', params };
   if (segments[0] === 'assessments') {
     if (segments.length === 1) return { name: 'list', params };
+    // Assessment ids are UUIDs, so `new` is never one.
+    if (segments.length === 2 && segments[1] === 'new') return { name: 'draft', params };
     if (segments.length === 2) return { name: 'assessment', id: segments[1], params };
   }
   return { name: 'not-found', params };
@@ -34,6 +37,8 @@ export function navigate(to: string): void {
   if (location.hash === to) window.dispatchEvent(new HashChangeEvent('hashchange'));
   else location.hash = to;
 }
+
+export const DRAFT_HREF = '#/assessments/new';
 
 export function assessmentHref(id: string, params: { scale?: string | null; asOf?: string | null } = {}): string {
   return href(`/assessments/${encodeURIComponent(id)}`, { scale: params.scale, asOf: params.asOf });

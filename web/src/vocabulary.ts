@@ -3,18 +3,63 @@
  * modules (plain constants with no imports) so the page offers exactly what
  * the API accepts.
  */
-import { ASSESSMENT_STATUSES, CHANGE_BASES, CONFIDENCE_LEVELS } from '../../src/assessments/domain/assessment-values.js';
+import { ASSESSMENT_STATUSES, CHANGE_BASES, CONFIDENCE_LEVELS, LIMITS } from '../../src/assessments/domain/assessment-values.js';
 import { LIKELIHOOD_SCALES, SCALE_TERMS } from '../../src/assessments/domain/likelihood-scales.js';
 import type { LikelihoodScale } from '../../src/assessments/domain/likelihood-scales.js';
+import type { HorizonTerm } from '../../src/assessments/domain/horizons.js';
 import {
+  ASSUMPTION_VERDICTS,
   CREDIBILITY_GRADES,
   EVIDENCE_BEARINGS,
+  INDICATOR_DIRECTIONS,
   OUTCOMES,
   RELIABILITY_GRADES,
+  TRADECRAFT_LIMITS,
 } from '../../src/assessments/domain/tradecraft-values.js';
 
-export { ASSESSMENT_STATUSES, CHANGE_BASES, CONFIDENCE_LEVELS, CREDIBILITY_GRADES, EVIDENCE_BEARINGS, LIKELIHOOD_SCALES, OUTCOMES, RELIABILITY_GRADES, SCALE_TERMS };
-export type { LikelihoodScale };
+export {
+  ASSESSMENT_STATUSES,
+  ASSUMPTION_VERDICTS,
+  CHANGE_BASES,
+  CONFIDENCE_LEVELS,
+  CREDIBILITY_GRADES,
+  EVIDENCE_BEARINGS,
+  INDICATOR_DIRECTIONS,
+  LIKELIHOOD_SCALES,
+  LIMITS,
+  OUTCOMES,
+  RELIABILITY_GRADES,
+  SCALE_TERMS,
+  TRADECRAFT_LIMITS,
+};
+export type { HorizonTerm, LikelihoodScale };
+
+/**
+ * NTA time horizons and how long each runs. Spelled out here rather than
+ * imported: the domain's horizons module imports its errors, and this file
+ * takes only modules without imports. The Record type makes the compiler
+ * insist on every term the domain knows, and on no other.
+ */
+export const HORIZON_LENGTHS: Record<HorizonTerm, string> = {
+  'short-term': 'up to 6 months',
+  'near-term': 'up to 2 years',
+  'medium-term': 'up to 5 years',
+  'long-term': 'up to 10 years',
+};
+
+/** Shortest first, as the keys above are written. */
+export const HORIZON_TERMS = Object.keys(HORIZON_LENGTHS) as HorizonTerm[];
+
+export const ASSUMPTION_VERDICT_LABELS: Record<string, string> = {
+  holds: 'holds',
+  weakened: 'weakened',
+  invalid: 'invalid (if a linchpin, the assessment is due for review)',
+};
+
+export const INDICATOR_DIRECTION_LABELS: Record<string, string> = {
+  raises: 'raises the likelihood when seen',
+  lowers: 'lowers the likelihood when seen',
+};
 
 export const SCALE_NAMES: Record<LikelihoodScale, string> = {
   icd203: 'ICD 203',

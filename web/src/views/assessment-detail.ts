@@ -18,6 +18,11 @@ import type { ViewContext } from './view-context.js';
 /** Said once on the page after a change was recorded, then forgotten. */
 let flash: { assessmentId: string; text: string } | null = null;
 
+/** Has the assessment's page say `text` the next time it shows (e.g. after drafting it elsewhere). */
+export function announceOnAssessmentPage(assessmentId: string, text: string): void {
+  flash = { assessmentId, text };
+}
+
 /** One assessment: the judgment, how it moved, its wording between revisions, its material, changes and history. */
 export async function renderAssessment({ main, route, session, isCurrent }: ViewContext, id: string): Promise<void> {
   const params = route.params;
@@ -89,7 +94,7 @@ export async function renderAssessment({ main, route, session, isCurrent }: View
     evidenceSection(view),
     assumptionsSection(view),
     indicatorsSection(view),
-    changesSection(view, can, target, asOf),
+    changesSection(view, can, target, asOf, session.claims.sub),
     historySection(history?.body ?? null),
   );
 }
@@ -116,7 +121,13 @@ function viewControls(id: string, scale: string, asOf: string): HTMLFormElement 
   return form;
 }
 
-function changesSection(view: AssessmentDetail, can: ReturnType<typeof capabilitiesOf>, target: ChangeTarget, asOf: string): HTMLElement | null {
+function changesSection(
+  view: AssessmentDetail,
+  can: ReturnType<typeof capabilitiesOf>,
+  target: ChangeTarget,
+  asOf: string,
+  signedIn: string,
+): HTMLElement | null {
   if (!can.change && !can.publish) return null;
   const heading = h('h2', { id: 'changes-heading' }, 'Change this assessment');
   if (asOf) {
@@ -127,6 +138,6 @@ function changesSection(view: AssessmentDetail, can: ReturnType<typeof capabilit
       h('p', null, 'Changes are made to the current revision. ', h('a', { href: assessmentHref(view.assessmentId) }, 'Go back to now'), ' to make one.'),
     );
   }
-  const forms = changeForms(view, can, target);
+  const forms = changeForms(view, can, target, signedIn);
   return forms ? h('section', { 'aria-labelledby': 'changes-heading' }, heading, forms) : null;
 }

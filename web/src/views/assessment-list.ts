@@ -2,7 +2,7 @@ import { apiGet } from '../api.js';
 import type { AssessmentList, AssessmentSummary, ReviewDueList } from '../api-types.js';
 import { field, h, replace, selectOptions } from '../dom.js';
 import { endOfDayUtc, formatBand, formatDate, humanize } from '../format.js';
-import { assessmentHref, href, navigate } from '../router.js';
+import { assessmentHref, DRAFT_HREF, href, navigate } from '../router.js';
 import { capabilitiesOf, lastWritePosition } from '../session.js';
 import {
   ASSESSMENT_STATUSES,
@@ -62,6 +62,8 @@ export async function renderAssessmentList({ main, route, session, isCurrent }: 
         )
       : null,
     filterForm(params),
+    // Below the filters, so the first stop after the skip link stays the search field.
+    can.change ? h('p', { class: 'list-actions' }, h('a', { class: 'button', href: DRAFT_HREF, id: 'draft-link' }, 'Draft an assessment')) : null,
     resultsTable(list.body, reviewDue, params),
     pager(list.body, params),
   );

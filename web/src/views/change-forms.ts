@@ -1,6 +1,6 @@
 import type { AssessmentDetail } from '../api-types.js';
-import { field, h, selectOptions } from '../dom.js';
-import { formatBand, humanize } from '../format.js';
+import { field, h } from '../dom.js';
+import { humanize } from '../format.js';
 import type { Capabilities } from '../session.js';
 import {
   CHANGE_BASES,
@@ -8,49 +8,79 @@ import {
   CREDIBILITY_GRADES,
   CREDIBILITY_LABELS,
   EVIDENCE_BEARINGS,
-  LIKELIHOOD_SCALES,
   OUTCOMES,
   RELIABILITY_GRADES,
   RELIABILITY_LABELS,
-  SCALE_NAMES,
-  SCALE_TERMS,
 } from '../vocabulary.js';
-import type { LikelihoodScale } from '../vocabulary.js';
 import { commandForm } from './command-form.js';
 import type { ChangeTarget } from './command-form.js';
+import { dissentForm } from './dissent-form.js';
+import { pairs, select, startOfDayUtc, textInput, todayUtc, valueOf } from './form-controls.js';
+import { horizonFields, likelihoodFields, subjectFields } from './judgment-fields.js';
+import { retractOutcomeForm, supersedeForm, withdrawForm } from './lifecycle-forms.js';
+import { addIndicatorForm, observeIndicatorForm, reviewAssumptionForm, stateAssumptionForm } from './tradecraft-forms.js';
 
-const CLOSED = new Set(['withdrawn', 'superseded', 'resolved']);
-
-const valueOf = (form: HTMLFormElement, name: string) => {
-  const control = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | null;
-  return control ? control.value.trim() : '';
-};
-
-const pairs = (values: readonly (string | number)[], label: (v: string) => string = (v) => v): [string, string][] =>
-  values.map((v) => [String(v), label(String(v))]);
-
-function select(id: string, name: string, options: [string, string][], selected?: string): HTMLSelectElement {
-  return h('select', { id, name, required: true }, selectOptions(options, selected));
-}
-
-/** The change forms the user's roles allow on this assessment. */
-export function changeForms(view: AssessmentDetail, can: Capabilities, target: ChangeTarget): HTMLElement | null {
-  if (CLOSED.has(view.status)) {
+/**
+ * The change forms the user's roles allow on this assessment, grouped by
+ * what they change. `signedIn` is the user's subject: the author of an
+ * assessment is not offered a dissent from it.
+ */
+export function changeForms(view: AssessmentDetail, can: Capabilities, target: ChangeTarget, signedIn: string): HTMLElement | null {
+  if (view.status === 'withdrawn' || view.status === 'superseded') {
     return h('p', { class: 'panel panel-info' }, `This assessment is ${view.status}; it takes no further changes.`);
   }
-  const forms: HTMLElement[] = [];
-  if (can.change) {
-    forms.push(
-      rewordForm(view, target),
-      likelihoodForm(view, target),
-      confidenceForm(view, target),
-      evidenceForm(target),
-      outcomeForm(target),
+  if (view.status === 'resolved') {
+    // Resolved is closed only until the outcome is retracted, which reopens it.
+    return h(
+      'div',
+      { class: 'change-forms' },
+      h('p', { class: 'panel panel-info' }, 'This assessment is resolved; it takes no further changes unless its outcome is retracted.'),
+      can.change ? retractOutcomeForm(target) : null,
     );
   }
-  if (can.publish && (view.status === 'draft' || view.hasUnpublishedChanges)) forms.push(publishForm(target));
-  if (forms.length === 0) return null;
-  return h('div', { class: 'change-forms' }, forms);
+  const groups: HTMLElement[] = [];
+  if (can.change) {
+    groups.push(
+      group('The judgment', [
+        rewordForm(view, target),
+        likelihoodForm(view, target),
+        confidenceForm(view, target),
+        horizonForm(view, target),
+        subjectForm(view, target),
+      ]),
+      group('Supporting material', [
+        evidenceForm(target),
+        stateAssumptionForm(target),
+        view.assumptions.length ? reviewAssumptionForm(view, target) : null,
+        addIndicatorForm(target),
+        view.indicators.length ? observeIndicatorForm(view, target) : null,
+      ]),
+      group('Dissent', [dissentOffer(view, target, signedIn)]),
+    );
+  }
+  const publishing = can.publish && (view.status === 'draft' || view.hasUnpublishedChanges) ? publishForm(target) : null;
+  if (can.change) {
+    groups.push(group('Outcome and lifecycle', [outcomeForm(target), publishing, withdrawForm(target), supersedeForm(target)]));
+  } else if (publishing) {
+    groups.push(group('Publishing', [publishing]));
+  }
+  if (groups.length === 0) return null;
+  return h('div', { class: 'change-forms' }, groups);
+}
+
+function group(title: string, forms: (HTMLElement | null)[]): HTMLElement {
+  return h('div', { class: 'change-group' }, h('h3', null, title), forms);
+}
+
+/** The dissent form, or why there is none: its author cannot dissent, and an analyst holds one dissent at a time. */
+function dissentOffer(view: AssessmentDetail, target: ChangeTarget, signedIn: string): HTMLElement {
+  if (view.createdBy === signedIn) {
+    return h('p', { class: 'hint', id: 'dissent-unavailable' }, 'You drafted this assessment: dissents come from other analysts.');
+  }
+  if (view.dissents.some((d) => d.author === signedIn)) {
+    return h('p', { class: 'hint', id: 'dissent-unavailable' }, 'Your dissent stands beside the main line (see Dissents above).');
+  }
+  return dissentForm(target);
 }
 
 function rewordForm(view: AssessmentDetail, target: ChangeTarget): HTMLElement {
@@ -71,43 +101,9 @@ function rewordForm(view: AssessmentDetail, target: ChangeTarget): HTMLElement {
 function likelihoodForm(view: AssessmentDetail, target: ChangeTarget): HTMLElement {
   // Start from what the analyst stated (not the scale the page may be showing it in).
   const stated = view.likelihood.stated ?? view.likelihood;
-  const statedScale = stated.scale ?? 'probability';
-  const scale = select(
-    'likelihood-scale',
-    'likelihood.scale',
-    [...LIKELIHOOD_SCALES.map((s): [string, string] => [s, SCALE_NAMES[s]]), ['probability', 'A probability (number)']],
-    statedScale,
-  );
-  const term = h('select', { id: 'likelihood-term', name: 'likelihood.term' });
-  const probability = h('input', {
-    id: 'likelihood-probability',
-    name: 'likelihood.probability',
-    type: 'number',
-    min: 0,
-    max: 1,
-    step: 0.01,
-    value: stated.scale === null ? view.likelihood.probability.low : null,
+  const likelihood = likelihoodFields('likelihood', {
+    stated: { scale: stated.scale, term: stated.term, probability: view.likelihood.probability.low },
   });
-  const termField = field('Term', term);
-  const probabilityField = field('Probability (0 to 1)', probability);
-  // The term list follows the scale; a number replaces the term altogether.
-  const syncTerms = () => {
-    const chosen = scale.value;
-    const isNumber = chosen === 'probability';
-    termField.hidden = isNumber;
-    term.required = !isNumber;
-    probabilityField.hidden = !isNumber;
-    probability.required = isNumber;
-    if (!isNumber) {
-      term.replaceChildren(
-        ...SCALE_TERMS[chosen as LikelihoodScale].map(({ term: t, band }) =>
-          h('option', { value: t, selected: chosen === stated.scale && t === stated.term }, `${humanize(t)} (${formatBand(band)})`),
-        ),
-      );
-    }
-  };
-  scale.addEventListener('change', syncTerms);
-  syncTerms();
   const basis = select('likelihood-basis', 'basis', pairs(CHANGE_BASES, humanize));
   return commandForm(
     {
@@ -115,13 +111,8 @@ function likelihoodForm(view: AssessmentDetail, target: ChangeTarget): HTMLEleme
       title: 'Change the likelihood',
       path: '/likelihood',
       submitLabel: 'Record the new likelihood',
-      fields: [h('div', { class: 'field-row' }, field('Scale', scale), termField, probabilityField), field('Basis', basis)],
-      body: (form) => {
-        const chosen = valueOf(form, 'likelihood.scale');
-        const likelihood =
-          chosen === 'probability' ? { probability: Number(valueOf(form, 'likelihood.probability')) } : { scale: chosen, term: valueOf(form, 'likelihood.term') };
-        return { likelihood, basis: valueOf(form, 'basis') };
-      },
+      fields: [likelihood.element, field('Basis', basis)],
+      body: (form) => ({ likelihood: likelihood.value(), basis: valueOf(form, 'basis') }),
     },
     target,
   );
@@ -148,8 +139,37 @@ function confidenceForm(view: AssessmentDetail, target: ChangeTarget): HTMLEleme
   );
 }
 
+function horizonForm(view: AssessmentDetail, target: ChangeTarget): HTMLElement {
+  const horizon = horizonFields('horizon', view.horizon);
+  return commandForm(
+    {
+      id: 'horizon',
+      title: 'Change the time horizon',
+      path: '/horizon',
+      submitLabel: 'Record the new horizon',
+      fields: [horizon.element],
+      body: () => ({ horizon: horizon.value() }),
+    },
+    target,
+  );
+}
+
+function subjectForm(view: AssessmentDetail, target: ChangeTarget): HTMLElement {
+  const subject = subjectFields('subject', view.subject);
+  return commandForm(
+    {
+      id: 'subject',
+      title: 'Change the subject',
+      path: '/subject',
+      submitLabel: 'Record the new subject',
+      fields: [subject.element],
+      body: () => ({ subject: subject.value() }),
+    },
+    target,
+  );
+}
+
 function evidenceForm(target: ChangeTarget): HTMLElement {
-  const text = (id: string, name: string, required: boolean, type = 'text') => h('input', { id, name, type, required, autocomplete: 'off' });
   return commandForm(
     {
       id: 'evidence',
@@ -157,8 +177,8 @@ function evidenceForm(target: ChangeTarget): HTMLElement {
       path: '/evidence',
       submitLabel: 'Link the evidence',
       fields: [
-        field('Title', text('evidence-title', 'title', true)),
-        field('Source', text('evidence-source', 'source', true), 'Who or what reported it.'),
+        field('Title', textInput('evidence-title', 'title', true)),
+        field('Source', textInput('evidence-source', 'source', true), 'Who or what reported it.'),
         h(
           'div',
           { class: 'field-row' },
@@ -166,7 +186,7 @@ function evidenceForm(target: ChangeTarget): HTMLElement {
           field('Information credibility', select('evidence-credibility', 'credibility', pairs(CREDIBILITY_GRADES, (g) => `${g} — ${CREDIBILITY_LABELS[g]}`), '6')),
           field('Bearing on the judgment', select('evidence-bearing', 'bearing', pairs(EVIDENCE_BEARINGS))),
         ),
-        field('Link (optional)', text('evidence-url', 'url', false, 'url'), 'http or https'),
+        field('Link (optional)', textInput('evidence-url', 'url', false, 'url'), 'http or https'),
         field('Excerpt (optional)', h('textarea', { id: 'evidence-excerpt', name: 'excerpt', rows: 2, maxlength: 2000 })),
       ],
       body: (form) => ({
@@ -184,7 +204,7 @@ function evidenceForm(target: ChangeTarget): HTMLElement {
 }
 
 function outcomeForm(target: ChangeTarget): HTMLElement {
-  const knownAt = h('input', { id: 'outcome-knownAt', name: 'knownAt', type: 'date', required: true, max: new Date().toISOString().slice(0, 10) });
+  const knownAt = h('input', { id: 'outcome-knownAt', name: 'knownAt', type: 'date', required: true, max: todayUtc() });
   return commandForm(
     {
       id: 'outcome',
@@ -199,7 +219,7 @@ function outcomeForm(target: ChangeTarget): HTMLElement {
           field('Known on (UTC)', knownAt, 'When the outcome became known; it resolves the assessment.'),
         ),
       ],
-      body: (form) => ({ outcome: valueOf(form, 'outcome'), knownAt: `${valueOf(form, 'knownAt')}T00:00:00Z` }),
+      body: (form) => ({ outcome: valueOf(form, 'outcome'), knownAt: startOfDayUtc(valueOf(form, 'knownAt')) }),
     },
     target,
   );

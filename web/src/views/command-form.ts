@@ -3,6 +3,7 @@ import type { CommandResult, History } from '../api-types.js';
 import { field, h, replace } from '../dom.js';
 import { eventLabel, formatDateTime } from '../format.js';
 import { describeChange } from './change-summary.js';
+import { formErrors } from './form-errors.js';
 
 /** The assessment a change is made to, as the page shows it. */
 export interface ChangeTarget {
@@ -21,8 +22,11 @@ export interface CommandFormSpec {
   /** Stable prefix of the form's ids. */
   readonly id: string;
   readonly title: string;
-  /** The API path after `/assessments/<id>` (e.g. `/statement`). */
-  readonly path: string;
+  /**
+   * The API path after `/assessments/<id>` (e.g. `/statement`); a function of
+   * the form when it names an item the form picks (e.g. which assumption to review).
+   */
+  readonly path: string | ((form: HTMLFormElement) => string);
   readonly submitLabel: string;
   /** The fields besides the rationale; each control is named by its API field (e.g. `likelihood.term`). */
   readonly fields: readonly HTMLElement[];
@@ -56,60 +60,29 @@ export function commandForm(spec: CommandFormSpec, target: ChangeTarget): HTMLEl
     h('div', { class: 'actions' }, submit),
   );
 
-  const clearErrors = () => {
-    replace(message);
-    for (const error of form.querySelectorAll('.field-error')) error.remove();
-    for (const control of form.querySelectorAll('[aria-invalid]')) {
-      control.removeAttribute('aria-invalid');
-      const describedBy = (control.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => !id.endsWith('-error'));
-      if (describedBy.length) control.setAttribute('aria-describedby', describedBy.join(' '));
-      else control.removeAttribute('aria-describedby');
-    }
-  };
+  const errors = formErrors(form, message);
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    clearErrors();
+    errors.clear();
     replace(conflict);
     submit.hidden = false;
     submit.disabled = true;
     try {
       const body = { ...spec.body(form), rationale: rationale.value.trim(), expectedRevision };
-      const result = await apiCommand(`/assessments/${encodeURIComponent(target.assessmentId)}${spec.path}`, body);
+      const path = typeof spec.path === 'function' ? spec.path(form) : spec.path;
+      const result = await apiCommand(`/assessments/${encodeURIComponent(target.assessmentId)}${path}`, body);
       target.onRecorded(result, spec.title);
     } catch (error) {
       if (error instanceof ApiError && error.isConflict && typeof error.body.currentRevision === 'number') {
         await showConflict(error.body.currentRevision);
-      } else if (error instanceof ApiError && error.status === 400 && error.body.errors?.length) {
-        showFieldErrors(error.body.errors);
-      } else if (error instanceof ApiError && error.status === 422 && error.body.field) {
-        showFieldErrors([{ field: error.body.field, message: `${error.body.code}: ${error.body.message}` }]);
-      } else if (error instanceof ApiError) {
-        replace(message, error.body.code ? `${error.body.code}: ${error.body.message}` : error.body.message);
       } else {
-        replace(message, 'The service could not be reached; nothing was recorded.');
+        errors.show(error);
       }
     } finally {
       submit.disabled = false;
     }
   });
-
-  function showFieldErrors(errors: readonly { field: string; message: string }[]): void {
-    const unplaced: string[] = [];
-    for (const { field: name, message: text } of errors) {
-      const control = form.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]`);
-      if (!control) {
-        unplaced.push(`${name}: ${text}`);
-        continue;
-      }
-      const errorId = `${control.id}-error`;
-      control.setAttribute('aria-invalid', 'true');
-      control.setAttribute('aria-describedby', [control.getAttribute('aria-describedby'), errorId].filter(Boolean).join(' '));
-      control.closest('.field')?.append(h('p', { class: 'field-error', id: errorId }, text));
-    }
-    if (unplaced.length) replace(message, unplaced.join('; '));
-    form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }
 
   async function showConflict(currentRevision: number): Promise<void> {
     const had = expectedRevision;
