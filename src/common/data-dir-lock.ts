@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /**
  * One process at a time owns a data directory. Two services on one directory
@@ -38,6 +38,14 @@ function pidFile(dataDir: string): string {
   return join(dataDir, 'ledger.pid');
 }
 
+/** Data directories this process holds, by resolved path. */
+const held = new Set<string>();
+
+/** Whether this process holds `dataDir`: only its holder may remove what another version left there. */
+export function holdsDataDir(dataDir: string): boolean {
+  return held.has(resolve(dataDir));
+}
+
 /** Takes the data directory for this process, or throws DataDirInUseError at once if another holds it. */
 export function lockDataDir(dataDir: string): DataDirLock {
   mkdirSync(dataDir, { recursive: true });
@@ -56,11 +64,13 @@ export function lockDataDir(dataDir: string): DataDirLock {
   writeFileSync(pidFile(dataDir), String(process.pid));
   const removePid = () => rmSync(pidFile(dataDir), { force: true });
   process.once('exit', removePid);
-  let held = true;
+  let holding = true;
+  held.add(resolve(dataDir));
   return {
     release() {
-      if (!held) return;
-      held = false;
+      if (!holding) return;
+      holding = false;
+      held.delete(resolve(dataDir));
       process.removeListener('exit', removePid);
       removePid();
       db.close();

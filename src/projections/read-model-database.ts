@@ -33,12 +33,31 @@ function rowObjectBuilder(names: readonly string[]): (values: unknown[]) => unkn
   return new Function('values', `return { ${fields} };`) as (values: unknown[]) => unknown;
 }
 
+export class OtherReadModelLayoutError extends Error {
+  constructor(
+    readonly path: string,
+    readonly layout: number,
+  ) {
+    super(
+      `${path} holds read models of layout ${layout}; this version writes layout ${READ_MODEL_LAYOUT}. Start the service (it projects them again) or run \`npm run projections:rebuild\`, with no older version running on this data directory.`,
+    );
+    this.name = 'OtherReadModelLayoutError';
+  }
+}
+
 export interface ReadModelDatabaseOptions {
   /**
    * A file being rebuilt: no secondary indexes until `createIndexes()`, and
    * no journal or fsync, since a crash mid-rebuild only means starting over.
    */
   readonly bulkLoad?: boolean;
+  /**
+   * A file of another layout is removed (true), or refused with
+   * OtherReadModelLayoutError (false). Only the process holding the data
+   * directory may remove it: a tool run beside a service of an older version
+   * would pull its file from under it.
+   */
+  readonly replaceOtherLayout?: boolean;
 }
 
 /**
@@ -66,12 +85,12 @@ export class ReadModelDatabase {
     options: ReadModelDatabaseOptions = {},
   ) {
     this.bulkLoad = options.bulkLoad === true;
-    this.replacedLayout = ReadModelDatabase.removeIfOtherLayout(path);
+    this.replacedLayout = ReadModelDatabase.removeIfOtherLayout(path, options.replaceOtherLayout ?? true);
     this.connection = ReadModelDatabase.open(path, this.bulkLoad);
   }
 
   /** Removes the file if it holds read models of another layout; answers that layout (0 before layouts were numbered). */
-  private static removeIfOtherLayout(path: string): number | null {
+  private static removeIfOtherLayout(path: string, allowed: boolean): number | null {
     if (!existsSync(path)) return null;
     const db = new Database(path);
     let layout: number | null = null;
@@ -82,13 +101,15 @@ export class ReadModelDatabase {
     } finally {
       db.close();
     }
-    if (layout !== null) ReadModelDatabase.remove(path);
+    if (layout === null) return null;
+    if (!allowed) throw new OtherReadModelLayoutError(path, layout);
+    ReadModelDatabase.remove(path);
     return layout;
   }
 
   private static open(path: string, bulkLoad = false): Database.Database {
     const db = new Database(path);
-    db.pragma(`user_version = ${READ_MODEL_LAYOUT}`);
+    if (db.pragma('user_version', { simple: true }) !== READ_MODEL_LAYOUT) db.pragma(`user_version = ${READ_MODEL_LAYOUT}`);
     db.pragma(bulkLoad ? 'journal_mode = OFF' : 'journal_mode = WAL');
     db.pragma(bulkLoad ? 'synchronous = OFF' : 'synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');

@@ -42,8 +42,13 @@ describe('Readers see the assessment as last published (e2e)', () => {
     expect(seen.status).toBe(200);
     expect(seen.body).toMatchObject({ statement: published, likelihood: { term: 'unlikely' }, revision: 1, updatedBy: 'bob', hasUnpublishedChanges: false });
     expect(seen.headers.get('etag')).toBe('"1"');
-    // Asked for a revision awaiting publication, a reader is shown what stood for readers then.
-    expect((await asReader(`/assessments/${id}?revision=3`)).body).toMatchObject({ statement: published, revision: 1 });
+    // Past the last change readers may see there is nothing for them, as past the stream's head: the
+    // changes awaiting publication cannot be counted by asking for revisions one by one.
+    expect((await asReader(`/assessments/${id}?revision=1`)).body).toMatchObject({ statement: published, revision: 1 });
+    for (const revision of [2, 3, 4]) {
+      const probe = await asReader(`/assessments/${id}?revision=${revision}`);
+      expect({ revision, status: probe.status, message: probe.body.message }).toEqual({ revision, status: 404, message: expect.stringContaining(`has no revision ${revision}`) });
+    }
     const analyst = await asAnalyst(`/assessments/${id}`);
     expect(analyst.body).toMatchObject({ statement: unreviewed, likelihood: { term: 'highly-likely' }, revision: 3, hasUnpublishedChanges: true });
   });
@@ -90,6 +95,8 @@ describe('Readers see the assessment as last published (e2e)', () => {
     await change('evidence', { title: 'Satellite imagery', source: 'imint', reliability: 'B', credibility: 2, bearing: 'supports', rationale: 'New imagery.', expectedRevision: 3 });
     const withEvidence = await asReader(`/assessments/${id}`);
     expect(withEvidence.body).toMatchObject({ revision: 4, statement: published, evidence: { summary: { total: 1 } } });
+    // A revision before the last one readers saw shows what stood for readers then.
+    expect((await asReader(`/assessments/${id}?revision=3`)).body).toMatchObject({ statement: published, revision: 1 });
 
     await change('publish', { rationale: 'Reviewed the new wording.', expectedRevision: 4 }, 'carol');
     const seen = await asReader(`/assessments/${id}`);
@@ -99,6 +106,23 @@ describe('Readers see the assessment as last published (e2e)', () => {
     expect(ids(await asReader('/assessments?q=quokka'))).toEqual([id]);
     expect(ids(await asReader('/assessments?minProbability=0.75'))).toEqual([id]);
     expect((await asReader(`/assessments/${id}/timeline`)).body.points.map((p: { revision: number }) => p.revision)).toEqual([1, 4, 5]);
+  });
+
+  it('a resolved assessment scores, for readers, the line as published: no unpublished likelihood or confidence shows in its score', async () => {
+    const drafted = await api.request('POST', '/assessments', { body: draftBody({ statement: 'Resolved while a change awaited review.', effectiveAt: undefined }) });
+    const resolved = drafted.body.assessmentId;
+    const on = (path: string, body: Record<string, unknown>, actor = 'alice') =>
+      api.request('POST', `/assessments/${resolved}/${path}`, { actor, body: { rationale: 'r', ...body } }).then((res) => expect(res.status).toBeLessThan(300));
+    await on('publish', { expectedRevision: 0 }, 'bob');
+    await on('likelihood', { likelihood: { scale: 'nta', term: 'highly-likely' }, basis: 'new-information', expectedRevision: 1 });
+    await on('confidence', { confidence: 'high', basis: 'new-reasoning', expectedRevision: 2 });
+    await on('outcome', { outcome: 'occurred', knownAt: new Date().toISOString(), expectedRevision: 3 });
+    // Published: NTA unlikely 0–25% (midpoint 0.125), moderate; stated since and never published: highly likely (0.875), high.
+    const seen = (await asReader(`/assessments/${resolved}`)).body;
+    expect(seen).toMatchObject({ status: 'resolved', likelihood: { term: 'unlikely' }, confidence: 'moderate' });
+    expect(seen.score).toMatchObject({ scored: true, probability: 0.125, confidence: 'moderate', scale: 'nta', brier: 0.765625 });
+    const recorded = (await asAnalyst(`/assessments/${resolved}`)).body;
+    expect(recorded.score).toMatchObject({ scored: true, probability: 0.875, confidence: 'high' });
   });
 
   it('withdrawn while a change awaits review: readers see it withdrawn, as it was published', async () => {

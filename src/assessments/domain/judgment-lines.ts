@@ -26,11 +26,18 @@ export type JudgmentHistory = { readonly point: JudgmentPoint; readonly previous
  */
 export interface JudgmentLines {
   readonly main: JudgmentHistory;
+  /**
+   * The main line as readers saw it: a point at each publication, with the
+   * likelihood and confidence it published. A reader's score is taken from
+   * it, so a change never published (which readers never saw) shows in none
+   * of what they read.
+   */
+  readonly published: JudgmentHistory;
   /** By dissent id; a dissent that only disputes the confidence has no line. */
   readonly dissents: Readonly<Record<string, JudgmentHistory>>;
 }
 
-export const NO_JUDGMENTS: JudgmentLines = { main: null, dissents: {} };
+export const NO_JUDGMENTS: JudgmentLines = { main: null, published: null, dissents: {} };
 
 function point(likelihood: Likelihood, confidence: Confidence, at: EventContext): JudgmentPoint {
   return {
@@ -44,7 +51,8 @@ function point(likelihood: Likelihood, confidence: Confidence, at: EventContext)
 
 /**
  * The lines after `event`, given the state it produced. A judgment is made by
- * the draft and by every likelihood or confidence change; a dissent's line
+ * the draft and by every likelihood or confidence change (and published by
+ * each publication); a dissent's line
  * grows only when it states a likelihood of its own (one that disputes only
  * the confidence has no probability to score).
  */
@@ -54,6 +62,8 @@ export function recordJudgments(lines: JudgmentLines, state: AssessmentState, ev
     case 'LikelihoodChanged':
     case 'ConfidenceChanged':
       return { ...lines, main: { point: point(state.likelihood, state.confidence, event.metadata), previous: lines.main } };
+    case 'AssessmentPublished':
+      return { ...lines, published: { point: point(state.likelihood, state.confidence, event.metadata), previous: lines.published } };
     case 'DissentRecorded':
     case 'DissentRevised': {
       const { dissentId, likelihood, confidence } = event.data;

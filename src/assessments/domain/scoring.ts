@@ -45,6 +45,15 @@ export function scoreAssessment(state: AssessmentState, judgments: JudgmentLines
 }
 
 /**
+ * The main line scored as it was published: only what each publication
+ * stated, each standing from its publication. What readers are shown; the
+ * ledger's own score (calibration, the analyst's record) is `scoreAssessment`.
+ */
+export function scorePublishedLine(state: AssessmentState, judgments: JudgmentLines): Score | Unscored {
+  return scoreLine(state, judgmentPoints(judgments.published));
+}
+
+/**
  * A dissent is scored like the main line, from its own stated probabilities,
  * so an organisation can see whether its dissenters were right more often.
  * One that disputes only the confidence states no probability and is not scored.

@@ -161,6 +161,10 @@ export class AssessmentReadModelProjector implements Projector {
       const shown = this.database
         .prepare<[number], { id: number; statement_id: number; subject_id: number }>(SQL.currentPublicVersionOf)
         .get(key.seq);
+      if (state.publicView !== null && !shown) {
+        // As in apply: missing readers' versions are not patched up from a guess.
+        throw new Error(`read model has no readers' version of published assessment ${id}; rebuild the read models`);
+      }
       const seen = shown && readerView(state);
       this.tracked.set(id, {
         seq: key.seq,
@@ -236,7 +240,12 @@ export class AssessmentReadModelProjector implements Projector {
     let shown = before?.public ?? null;
     if (state.publicView !== null && state.publicView !== before?.state.publicView) {
       const seen = readerView(state)!;
-      const published = type === 'AssessmentPublished' || shown === null;
+      const published = type === 'AssessmentPublished';
+      if (!published && shown === null) {
+        // Readers' versions of a published assessment are missing (a file an older version projected
+        // into): the wording on hand may be unpublished, so nothing is guessed; a rebuild remakes them.
+        throw new Error(`read model has no readers' version of published assessment ${id}; rebuild the read models`);
+      }
       const statementShown = published ? statementId : shown!.statementId;
       const subjectShown = published ? subjectId : shown!.subjectId;
       const shownTimes = timesOf(seen, shown?.times);

@@ -204,7 +204,8 @@ export function filterClauses(
   }
   if (filter.hasDissent !== undefined) clauses.push(filter.hasDissent ? 'v.standing_dissents > 0' : 'v.standing_dissents = 0');
   if (filter.awaitingPublication !== undefined) {
-    // What a reviewer could publish now: a closed assessment keeps its unpublished changes, but takes no publication.
+    // What a reviewer could publish now: a closed assessment keeps its unpublished changes, but takes no
+    // publication. (Readers' versions never await one; the list handler answers them without a query.)
     const awaiting = "v.unpublished_changes = 1 AND v.status IN ('draft', 'published')";
     clauses.push(filter.awaitingPublication ? awaiting : `NOT (${awaiting})`);
   }

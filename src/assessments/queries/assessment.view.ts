@@ -2,7 +2,7 @@ import type { AssessmentState } from '../domain/assessment-state.js';
 import type { JudgmentLines } from '../domain/judgment-lines.js';
 import { expressIn, midpoint } from '../domain/likelihood.js';
 import type { LikelihoodScale } from '../domain/likelihood-scales.js';
-import { scoreAssessment, scoreDissent } from '../domain/scoring.js';
+import { scoreAssessment, scoreDissent, scorePublishedLine } from '../domain/scoring.js';
 import type { Evidence } from '../domain/tradecraft-values.js';
 
 /** What a list shows of each assessment; GET /assessments/:id adds the supporting material. */
@@ -53,7 +53,13 @@ export function evidenceSummary(evidence: readonly Evidence[]) {
  * score. Scores need the judgment lines, so a resolved assessment's view
  * must be given them.
  */
-export function toAssessmentView(state: AssessmentState, judgments: JudgmentLines | null, scale?: LikelihoodScale) {
+export function toAssessmentView(
+  state: AssessmentState,
+  judgments: JudgmentLines | null,
+  scale?: LikelihoodScale,
+  /** A reader's view: the score of the line as published (see scorePublishedLine). */
+  asPublished = false,
+) {
   if (state.outcome !== null && judgments === null) throw new Error('scoring a resolved assessment needs its judgment lines');
   return {
     ...toAssessmentSummary(state, scale),
@@ -61,7 +67,7 @@ export function toAssessmentView(state: AssessmentState, judgments: JudgmentLine
     assumptions: state.assumptions,
     indicators: state.indicators,
     outcome: state.outcome,
-    score: state.outcome ? scoreAssessment(state, judgments!) : null,
+    score: state.outcome ? (asPublished ? scorePublishedLine : scoreAssessment)(state, judgments!) : null,
     dissents: standingDissents(state, judgments, scale),
   };
 }

@@ -16,20 +16,30 @@ export class GetAssessmentHandler implements IQueryHandler<GetAssessmentQuery, A
 
   async execute({ assessmentId, limit, scale, visibility }: GetAssessmentQuery): Promise<AssessmentView> {
     const state = await this.repository.load(assessmentId, limit);
+    let head: AssessmentState | null = limit.kind === 'head' ? state : null;
     if (visibility) {
-      const head = limit.kind === 'head' ? state : await this.repository.load(assessmentId);
+      head ??= await this.repository.load(assessmentId);
       assertVisible(assessmentId, visibility, head, state);
     }
-    // Asking for a revision past the head is asking for something that does not exist (yet).
-    if (state === null || (limit.kind === 'revision' && state.revision !== limit.revision)) {
+    // Asking for a revision past the head is asking for something that does not exist (yet). For a
+    // reader the head is the last change readers may see: one past it is no more there than one past
+    // the stream's head, so the changes awaiting publication cannot be counted by probing.
+    const pastHead = limit.kind === 'revision' && (state?.revision !== limit.revision || (visibility?.publishedOnly && beyondReaders(head, limit.revision)));
+    if (state === null || pastHead) {
       const exists = state !== null || (await this.repository.load(assessmentId, { kind: 'revision', revision: 0 })) !== null;
       throw new AssessmentNotFoundError(assessmentId, notFoundDetail(limit, exists));
     }
     // Only a resolved assessment is scored, and only scoring needs the judgment lines.
     const judged = state.outcome === null ? null : await this.repository.loadJudged(assessmentId, limit);
     const folded = judged?.state ?? state;
-    return viewOf(visibility?.publishedOnly ? readerViewOf(folded) : folded, judged?.judgments ?? null, scale);
+    const asPublished = visibility?.publishedOnly === true;
+    return viewOf(asPublished ? readerViewOf(folded) : folded, judged?.judgments ?? null, scale, asPublished);
   }
+}
+
+function beyondReaders(head: AssessmentState | null, revision: number): boolean {
+  const seen = head?.publicView;
+  return seen != null && revision > seen.revision;
 }
 
 /** Reader views by folded state, so that a view of one is built once too (see `views`). */
@@ -53,11 +63,12 @@ function readerViewOf(state: AssessmentState): AssessmentState {
  */
 const views = new WeakMap<AssessmentState, Map<LikelihoodScale | undefined, AssessmentView>>();
 
-function viewOf(state: AssessmentState, judgments: JudgmentLines | null, scale: LikelihoodScale | undefined): AssessmentView {
+function viewOf(state: AssessmentState, judgments: JudgmentLines | null, scale: LikelihoodScale | undefined, asPublished: boolean): AssessmentView {
   let byScale = views.get(state);
   let view = byScale?.get(scale);
   if (view === undefined) {
-    view = shareAnswer(toAssessmentView(state, judgments, scale));
+    // A reader's state is an object of its own (readerViewOf), so its views never mix with others'.
+    view = shareAnswer(toAssessmentView(state, judgments, scale, asPublished));
     if (byScale === undefined) views.set(state, (byScale = new Map()));
     byScale.set(scale, view);
   }

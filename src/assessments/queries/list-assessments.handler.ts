@@ -53,7 +53,9 @@ export class ListAssessmentsHandler implements IQueryHandler<ListAssessmentsQuer
     await this.projections.waitFor(query.minPosition);
     const position = this.projections.position;
     const text = query.filter.text === undefined ? undefined : ftsQuery(query.filter.text);
-    if (text === null) return { items: [], total: 0, totalIsLowerBound: false, nextCursor: null, position: position.toString() };
+    // What readers see was published, so none of it awaits publication: no statement need read a row to say so.
+    const noMatch = text === null || (query.filter.awaitingPublication === true && versionSourceFor(query.visibility).publishedOnly);
+    if (noMatch) return { items: [], total: 0, totalIsLowerBound: false, nextCursor: null, position: position.toString() };
 
     const filter = { ...query.filter, text };
     const sql = assessmentListSql(filter, query.at, query.sort, query.page, query.visibility, { countLimit: this.countLimit });

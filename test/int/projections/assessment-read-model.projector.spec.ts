@@ -113,6 +113,18 @@ describe('AssessmentReadModelProjector', () => {
     });
   });
 
+  it('readers’ versions of a published assessment missing after a restart: it stops and asks for a rebuild rather than guess what was published', async () => {
+    const t = setup();
+    await t.run(draftCommand(t.id));
+    await t.run({ type: 'PublishAssessment', data: { rationale: 'ok' } }, meta('bob'));
+    await t.run({ type: 'RewordStatement', data: { statement: 'An unpublished wording.', rationale: 'r' } });
+    // As a file an older version projected into would be: no readers' versions at all.
+    t.db.db.exec('DELETE FROM assessment_public_versions');
+    t.projector.reset();
+    await expect(t.run({ type: 'WithdrawAssessment', data: { rationale: 'r' } })).rejects.toThrow(/rebuild the read models/);
+    expect(t.all('SELECT statement_id FROM assessment_public_versions')).toEqual([]);
+  });
+
   it('after a restart (nothing in memory), folds the assessment from the store and carries on', async () => {
     const t = setup();
     await t.run(draftCommand(t.id));

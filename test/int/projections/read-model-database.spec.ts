@@ -2,7 +2,7 @@ import { ASSESSMENT_READ_MODEL_SCHEMA } from '../../../src/assessments/projectio
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { READ_MODEL_LAYOUT, ReadModelDatabase } from '../../../src/projections/read-model-database.js';
+import { OtherReadModelLayoutError, READ_MODEL_LAYOUT, ReadModelDatabase } from '../../../src/projections/read-model-database.js';
 
 describe('ReadModelDatabase.prepareRows', () => {
   const database = new ReadModelDatabase(':memory:');
@@ -58,6 +58,17 @@ describe('ReadModelDatabase on a file of another layout', () => {
     expect(reopened.readCheckpoint('read-models')).toBe(0n);
     expect(reopened.db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'assessment_versions'").pluck().get()).toBe(0);
     reopened.close();
+  });
+
+  it('refuses, and leaves alone, a file of another layout when it may not replace it (a tool beside an older service)', () => {
+    const path = join(dir, 'refused.sqlite');
+    const old = projected(path);
+    old.db.pragma('user_version = 0');
+    old.close();
+    expect(() => new ReadModelDatabase(path, { replaceOtherLayout: false })).toThrow(OtherReadModelLayoutError);
+    const kept = new ReadModelDatabase(path);
+    expect(kept.replacedLayout).toBe(0);
+    kept.close();
   });
 
   it('takes a new file as its own', () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { AssessmentEvent, RecordedAssessmentEvent } from '../../../src/assessments/domain/assessment-events.js';
 import { calibrate } from '../../../src/assessments/domain/calibration.js';
 import { foldJudged } from '../../../src/assessments/domain/evolve.js';
-import { scoreAssessment } from '../../../src/assessments/domain/scoring.js';
+import { scoreAssessment, scorePublishedLine } from '../../../src/assessments/domain/scoring.js';
 import { recorded } from '../../support/decider-spec.js';
 import { drafted } from '../../support/fixtures.js';
 
@@ -51,6 +51,20 @@ describe('scoring', () => {
     if (!score.scored) throw new Error('unscored');
     expect(score.brier).toBeCloseTo(0.105625, 12);
     expect(score.timeWeightedBrier).toBeCloseTo(0.435625, 12);
+  });
+
+  it('scores the line as published from the publications alone: a change never published stands nowhere in it', () => {
+    const { state, judgments } = foldJudged([...worked, outcome('occurred', '2023-01-31T00:00:00.000Z')])!;
+    // Only the 11 Jan publication (0.125) stood for readers: (0.125 − 1)² over the whole published life.
+    expect(scorePublishedLine(state, judgments)).toMatchObject({ scored: true, probability: 0.125, brier: 0.765625, timeWeightedBrier: 0.765625, confidence: 'moderate' });
+    // Published again on 25 Jan: 14 days at 0.125, then 6 at 0.675 → (14 × 0.765625 + 6 × 0.105625) / 20.
+    const republished = foldJudged([...worked, published('2023-01-25T00:00:00.000Z'), outcome('occurred', '2023-01-31T00:00:00.000Z')])!;
+    const score = scorePublishedLine(republished.state, republished.judgments);
+    expect(score).toMatchObject({ scored: true, probability: 0.675 });
+    if (!score.scored) throw new Error('unscored');
+    expect(score.timeWeightedBrier).toBeCloseTo((14 * 0.765625 + 6 * 0.105625) / 20, 12);
+    // The ledger's own score keeps every stated judgment.
+    expect(scoreAssessment(state, judgments)).toMatchObject({ probability: 0.675 });
   });
 
   // Published reference (Wikipedia, "Brier score"): a 70% forecast of rain scores
