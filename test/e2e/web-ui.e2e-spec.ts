@@ -398,6 +398,13 @@ describe('Analyst web UI in Chromium (e2e)', () => {
 
   const current = async (id: string) => (await api.request('GET', `/assessments/${id}`)).body;
 
+  /** A change (or a draft) made through the API as `actor`; throws with the service's answer when refused. */
+  async function through(actor: string, path: string, body: Record<string, unknown>): Promise<{ assessmentId: string; revision: number; position: string } & Record<string, any>> {
+    const res = await api.request('POST', path, { actor, body });
+    if (res.status >= 300) throw new Error(`${path} as ${actor} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+
   it('drafts an assessment on its own page, with field errors beside the fields, and opens it', async () => {
     const statement = 'Hybrid pressure on the Baltic states is likely to grow over the next two years.';
     await page.goto(`${api.url}/#/assessments`);
@@ -631,14 +638,223 @@ describe('Analyst web UI in Chromium (e2e)', () => {
     // An assumption and an indicator, so the forms that pick one of them show too.
     await api.request('POST', `/assessments/${id}/assumptions`, { actor: 'alice', body: { text: 'Moldova does not ask them to leave.', linchpin: false, rationale: 'Key.', expectedRevision: 0 } });
     await api.request('POST', `/assessments/${id}/indicators`, { actor: 'alice', body: { text: 'Rotations stop.', direction: 'lowers', rationale: 'Watch.', expectedRevision: 1 } });
+    // Evidence, and a dissent of carol's (the signed-in analyst), so the forms to unlink it and to revise or withdraw it show too.
+    await through('alice', `/assessments/${id}/evidence`, { title: 'Rotation schedule', source: 'Open-source reporting', reliability: 'C', credibility: 3, bearing: 'supports', rationale: 'Seen.', expectedRevision: 2 });
+    await through('carol', `/assessments/${id}/dissents`, { confidence: 'low', rationale: 'Thin sourcing.', expectedRevision: 3 });
     await openAssessment(id, statement);
     await page.locator('#observation-section').waitFor();
+    for (const form of ['unlink-evidence', 'revise-dissent', 'withdraw-dissent', 'classification']) await page.locator(`#${form}-section`).waitFor();
     await page.evaluate(() => {
       for (const details of (globalThis as any).document.querySelectorAll('details.change')) details.open = true;
     });
-    expect(await page.locator('details.change[open]').count()).toBeGreaterThanOrEqual(15);
+    expect(await page.locator('details.change[open]').count()).toBeGreaterThanOrEqual(18);
     await page.locator('section[aria-labelledby="changes-heading"]').screenshot({ path: join(ARTIFACTS, 'web-ui-change-forms.png') });
     expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('filters the list to a reviewer\'s queue, kept in the address, and offers it only to those who see drafts', async () => {
+    // One word no other assessment uses, so the search isolates these four.
+    const word = 'Pechenga';
+    const draft = `A draft about ${word} awaits its first publication.`;
+    const published = `A published judgment about ${word} with nothing new.`;
+    const reworded = `A published judgment about ${word}, since reworded.`;
+    const closed = `A draft about ${word} that was withdrawn.`;
+    await through('alice', '/assessments', draftBody({ statement: draft, effectiveAt: undefined }));
+    const publishedId = (await through('alice', '/assessments', draftBody({ statement: published, effectiveAt: undefined }))).assessmentId;
+    await through('bob', `/assessments/${publishedId}/publish`, { rationale: 'Reviewed.', expectedRevision: 0 });
+    const rewordedId = (await through('alice', '/assessments', draftBody({ statement: `${reworded} (first wording)`, effectiveAt: undefined }))).assessmentId;
+    await through('bob', `/assessments/${rewordedId}/publish`, { rationale: 'Reviewed.', expectedRevision: 0 });
+    await through('alice', `/assessments/${rewordedId}/statement`, { statement: reworded, rationale: 'Tighter wording.', expectedRevision: 1 });
+    const closedId = (await through('alice', '/assessments', draftBody({ statement: closed, effectiveAt: undefined }))).assessmentId;
+    const last = await through('alice', `/assessments/${closedId}/withdraw`, { rationale: 'Overtaken by events.', expectedRevision: 0 });
+    expect((await api.request('GET', `/assessments?minPosition=${last.position}&limit=1`)).status).toBe(200);
+
+    await page.goto(`${api.url}/#/assessments?q=${word}`);
+    await waitForRows(page, [draft, published, reworded, closed], { anyOrder: true });
+    await page.selectOption('#filter-awaitingPublication', 'true');
+    await page.click('button:has-text("Apply filters")');
+    await page.waitForURL(/awaitingPublication=true/);
+    expect(page.url()).toContain(`q=${word}`);
+    await waitForRows(page, [draft, reworded], { anyOrder: true });
+
+    // A reload keeps the filter, shown as chosen.
+    await page.reload();
+    await waitForRows(page, [draft, reworded], { anyOrder: true });
+    expect(await page.inputValue('#filter-awaitingPublication')).toBe('true');
+
+    await page.selectOption('#filter-awaitingPublication', 'false');
+    await page.click('button:has-text("Apply filters")');
+    await page.waitForURL(/awaitingPublication=false/);
+    await waitForRows(page, [published, closed], { anyOrder: true });
+
+    // A reader sees nothing that awaits publication: the filter is not offered, nor applied from an address.
+    const readerPage = await context.newPage();
+    watchForErrors(readerPage, browserErrors);
+    try {
+      await readerPage.goto(`${api.url}/#/sign-in`);
+      await readerPage.getByLabel('Bearer token').fill(tokenFor('rita', { roles: ['reader'], clearance: 'SECRET' }));
+      await readerPage.getByRole('button', { name: 'Sign in' }).click();
+      await readerPage.getByRole('heading', { name: 'Current assessments' }).waitFor();
+      await readerPage.goto(`${api.url}/#/assessments?q=${word}&awaitingPublication=true`);
+      // The reworded one as readers know it: as last published.
+      await waitForRows(readerPage, [published, `${reworded} (first wording)`], { anyOrder: true });
+      expect(await readerPage.locator('#filter-awaitingPublication').count()).toBe(0);
+    } finally {
+      await readerPage.close();
+    }
+  });
+
+  it('revises, then withdraws, the signed-in analyst\'s own dissent', async () => {
+    const statement = 'Russia will reopen the Narva crossing before winter.';
+    const id = await draftedByAlice(statement);
+    const evidenceId = (
+      await through('alice', `/assessments/${id}/evidence`, {
+        title: 'Border guard statement',
+        source: 'Estonian Police and Border Guard Board',
+        reliability: 'A',
+        credibility: 2,
+        bearing: 'contradicts',
+        rationale: 'Official word on the crossing.',
+        expectedRevision: 0,
+      })
+    ).evidenceId as string;
+    // The page signs in as carol: her dissent (citing the evidence), and dave's, which is not hers to change.
+    await through('carol', `/assessments/${id}/dissents`, {
+      likelihood: { scale: 'icd203', term: 'unlikely' },
+      confidence: 'low',
+      evidenceIds: [evidenceId],
+      rationale: 'The border guard says the crossing stays shut.',
+      expectedRevision: 1,
+    });
+    await through('dave', `/assessments/${id}/dissents`, { confidence: 'high', rationale: 'The reporting is solid.', expectedRevision: 2 });
+    await openAssessment(id, statement);
+    // Carol holds a dissent: she may revise or withdraw it, not record another.
+    expect(await page.locator('#dissent-section').count()).toBe(0);
+    await expectText(page.locator('#dissent-unavailable'), 'Your dissent stands beside the main line');
+
+    await page.click('#revise-dissent-section > summary');
+    // It starts from her dissent as it stands.
+    expect(await page.inputValue('#revise-dissent-likelihood-scale')).toBe('icd203');
+    expect(await page.inputValue('#revise-dissent-likelihood-term')).toBe('unlikely');
+    expect(await page.inputValue('#revise-dissent-confidence')).toBe('low');
+    // The same position for the same reason is no revision: the service's 422 lands at the likelihood.
+    await page.fill('#revise-dissent-rationale', 'The border guard says the crossing stays shut.');
+    await page.click('#revise-dissent-submit');
+    await expectText(page.locator('#revise-dissent-likelihood-scale-error'), 'no-change');
+
+    // Confidence alone now: the likelihood she held is dropped.
+    await page.selectOption('#revise-dissent-likelihood-scale', '');
+    await page.selectOption('#revise-dissent-confidence', 'high');
+    await page.fill('#revise-dissent-rationale', 'The likelihood is fair; the sourcing is what I doubt.');
+    await page.click('#revise-dissent-submit');
+    await expectText(page.locator('.panel-success'), 'Revise my dissent: recorded as revision 4.');
+    const revised = (await current(id)).dissents;
+    expect(revised).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ author: 'carol', likelihood: null, confidence: 'high', evidenceIds: [evidenceId], rationale: 'The likelihood is fair; the sourcing is what I doubt.' }),
+        expect.objectContaining({ author: 'dave', confidence: 'high', rationale: 'The reporting is solid.' }),
+      ]),
+    );
+    expect(revised).toHaveLength(2);
+    const hers = page.locator(`[data-dissent="${revised.find((d: any) => d.author === 'carol').dissentId}"]`);
+    await expectText(hers, 'The likelihood is fair; the sourcing is what I doubt.');
+    await expectText(hers, 'high confidence');
+
+    await page.click('#withdraw-dissent-section > summary');
+    await page.fill('#withdraw-dissent-rationale', 'Persuaded by the second source.');
+    await page.click('#withdraw-dissent-submit');
+    await expectText(page.locator('.panel-success'), 'Withdraw my dissent: recorded as revision 5.');
+    expect((await current(id)).dissents).toEqual([expect.objectContaining({ author: 'dave' })]);
+    // Hers gone, she may dissent afresh; the assessment itself is untouched.
+    await page.locator('#dissent-section').waitFor();
+    expect(await page.locator('#revise-dissent-section').count()).toBe(0);
+    expect((await current(id)).status).toBe('draft');
+    const history = (await api.request('GET', `/assessments/${id}/history`)).body.events;
+    expect(history.slice(-2)).toEqual([
+      expect.objectContaining({ type: 'DissentRevised', actor: 'carol' }),
+      expect.objectContaining({ type: 'DissentWithdrawn', actor: 'carol', rationale: 'Persuaded by the second source.' }),
+    ]);
+  });
+
+  it('unlinks one of the linked evidence items, offered only when some are linked', async () => {
+    const statement = 'Latvia will finish its eastern border fence this year.';
+    const id = await draftedByAlice(statement);
+    await openAssessment(id, statement);
+    expect(await page.locator('#unlink-evidence-section').count()).toBe(0);
+
+    const link = (title: string, expectedRevision: number) =>
+      through('alice', `/assessments/${id}/evidence`, {
+        title,
+        source: 'Latvian State Border Guard',
+        reliability: 'B',
+        credibility: 2,
+        bearing: 'supports',
+        rationale: 'Progress report.',
+        expectedRevision,
+      });
+    const kept = (await link('Fence 60% complete', 0)).evidenceId as string;
+    const dropped = (await link('Contractor reports delays', 1)).evidenceId as string;
+    // The same address again is no navigation: a reload shows what was linked meanwhile.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: statement }).waitFor();
+    await page.click('#unlink-evidence-section > summary');
+    expect(await page.locator('#unlink-evidence-evidenceId option').allInnerTexts()).toEqual([
+      expect.stringContaining('Fence 60% complete'),
+      expect.stringContaining('Contractor reports delays'),
+    ]);
+    await page.selectOption('#unlink-evidence-evidenceId', dropped);
+    await page.fill('#unlink-evidence-rationale', 'The report was about another section of the border.');
+    await page.click('#unlink-evidence-submit');
+    await expectText(page.locator('.panel-success'), 'Unlink evidence: recorded as revision 3.');
+    expect((await current(id)).evidence.items).toEqual([expect.objectContaining({ evidenceId: kept, title: 'Fence 60% complete' })]);
+    const evidence = page.locator('section[aria-labelledby="evidence-heading"]');
+    await expectText(evidence, 'Fence 60% complete');
+    expect(await evidence.textContent()).not.toContain('Contractor reports delays');
+    const history = (await api.request('GET', `/assessments/${id}/history`)).body.events;
+    expect(history.at(-1)).toMatchObject({ type: 'EvidenceUnlinked', actor: 'carol', rationale: 'The report was about another section of the border.' });
+  });
+
+  it('changes the marking, and shows why the service refuses an unknown one or one above the clearance', async () => {
+    const statement = 'Finland will keep its eastern border crossings closed.';
+    const id = await draftedByAlice(statement);
+
+    // An analyst cleared only to RESTRICTED, in a tab of her own, may not mark it above that.
+    const dianaPage = await context.newPage();
+    watchForErrors(dianaPage, browserErrors);
+    try {
+      await dianaPage.goto(`${api.url}/#/sign-in`);
+      await dianaPage.getByLabel('Bearer token').fill(tokenFor('diana', { roles: ['analyst'], clearance: 'RESTRICTED' }));
+      await dianaPage.getByRole('button', { name: 'Sign in' }).click();
+      await dianaPage.getByRole('heading', { name: 'Current assessments' }).waitFor();
+      await dianaPage.goto(`${api.url}/#/assessments/${id}`);
+      await dianaPage.getByRole('heading', { level: 1, name: statement }).waitFor();
+      await dianaPage.click('#classification-section > summary');
+      await expectText(dianaPage.locator('#classification-classification-hint'), 'not above your clearance (RESTRICTED)');
+      await dianaPage.fill('#classification-classification', 'SECRET');
+      await dianaPage.fill('#classification-rationale', 'Sources need protecting.');
+      await dianaPage.click('#classification-submit');
+      await expectText(dianaPage.locator('#classification-classification-error'), 'above-clearance');
+      expect(await dianaPage.getAttribute('#classification-classification', 'aria-invalid')).toBe('true');
+    } finally {
+      await dianaPage.close();
+    }
+
+    await openAssessment(id, statement);
+    await page.click('#classification-section > summary');
+    expect(await page.inputValue('#classification-classification')).toBe('UNCLASSIFIED');
+    await page.fill('#classification-classification', 'TOP SECRET');
+    await page.fill('#classification-rationale', 'Sources need protecting.');
+    await page.click('#classification-submit');
+    await expectText(page.locator('#classification-classification-error'), 'must be one of UNCLASSIFIED');
+    expect((await current(id)).classification).toBe('UNCLASSIFIED');
+
+    await page.fill('#classification-classification', 'CONFIDENTIAL');
+    await page.click('#classification-submit');
+    await expectText(page.locator('.panel-success'), 'Change the marking: recorded as revision 1.');
+    await expectText(page.locator('.badges-line'), 'CONFIDENTIAL');
+    expect((await current(id)).classification).toBe('CONFIDENTIAL');
+    const history = (await api.request('GET', `/assessments/${id}/history`)).body.events;
+    expect(history.at(-1)).toMatchObject({ type: 'ClassificationChanged', actor: 'carol', rationale: 'Sources need protecting.' });
   });
 
   it('logged no errors in the browser console (CSP violations included)', () => {

@@ -85,6 +85,8 @@ export interface Dissent {
   readonly author: string;
   readonly likelihood: LikelihoodView | null;
   readonly confidence: string | null;
+  /** Evidence of the assessment the dissenter weighs differently. */
+  readonly evidenceIds: readonly string[];
   readonly rationale: string;
   readonly recordedAt: string;
   readonly revisedAt: string | null;

@@ -4,6 +4,7 @@ import { field, h, replace } from '../dom.js';
 import { endOfDayUtc } from '../format.js';
 import { assessmentHref, href, navigate } from '../router.js';
 import { capabilitiesOf, lastWritePosition } from '../session.js';
+import type { TokenClaims } from '../session.js';
 import { assessmentFacts, outcomePanel } from './assessment-facts.js';
 import { statusBadges } from './assessment-list.js';
 import { changeForms } from './change-forms.js';
@@ -94,7 +95,7 @@ export async function renderAssessment({ main, route, session, isCurrent }: View
     evidenceSection(view),
     assumptionsSection(view),
     indicatorsSection(view),
-    changesSection(view, can, target, asOf, session.claims.sub),
+    changesSection(view, can, target, asOf, session.claims),
     historySection(history?.body ?? null),
   );
 }
@@ -126,7 +127,7 @@ function changesSection(
   can: ReturnType<typeof capabilitiesOf>,
   target: ChangeTarget,
   asOf: string,
-  signedIn: string,
+  signedIn: TokenClaims,
 ): HTMLElement | null {
   if (!can.change && !can.publish) return null;
   const heading = h('h2', { id: 'changes-heading' }, 'Change this assessment');

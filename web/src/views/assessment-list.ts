@@ -20,7 +20,7 @@ import type { ViewContext } from './view-context.js';
 const PAGE_SIZE = 25;
 
 /** Filters the page keeps in its address; each maps to the API parameter of the same name. */
-const FILTER_KEYS = ['q', 'status', 'confidence', 'likelihood', 'actor', 'region', 'topic', 'sort', 'scale', 'asOf'] as const;
+const FILTER_KEYS = ['q', 'status', 'confidence', 'likelihood', 'actor', 'region', 'topic', 'awaitingPublication', 'sort', 'scale', 'asOf'] as const;
 
 /** Current assessments (or as of a day): filters, search, sort, likelihood in a chosen scale, review-due badges. */
 export async function renderAssessmentList({ main, route, session, isCurrent }: ViewContext): Promise<void> {
@@ -38,6 +38,8 @@ export async function renderAssessmentList({ main, route, session, isCurrent }: 
       actor: get('actor'),
       region: get('region'),
       topic: get('topic'),
+      // Offered only to those who see drafts; a reader opening a reviewer's address is not filtered by a control they do not have.
+      awaitingPublication: can.seeDrafts ? get('awaitingPublication') : undefined,
       sort: get('sort'),
       scale: get('scale'),
       asOf: asOf ? endOfDayUtc(asOf) : undefined,
@@ -61,7 +63,7 @@ export async function renderAssessmentList({ main, route, session, isCurrent }: 
           h('a', { href: href('/assessments', withoutKeys(params, ['asOf', 'cursor'])) }, 'Back to now'),
         )
       : null,
-    filterForm(params),
+    filterForm(params, can.seeDrafts),
     // Below the filters, so the first stop after the skip link stays the search field.
     can.change ? h('p', { class: 'list-actions' }, h('a', { class: 'button', href: DRAFT_HREF, id: 'draft-link' }, 'Draft an assessment')) : null,
     resultsTable(list.body, reviewDue, params),
@@ -86,7 +88,8 @@ function withoutKeys(params: URLSearchParams, keys: string[]): URLSearchParams {
   return copy;
 }
 
-function filterForm(params: URLSearchParams): HTMLFormElement {
+/** `seeDrafts`: whether to offer the reviewer's queue, which holds drafts above all. */
+function filterForm(params: URLSearchParams, seeDrafts: boolean): HTMLFormElement {
   const get = (key: string) => params.get(key) ?? undefined;
   const text = (id: string, name: string, type = 'text') => h('input', { id, name, type, value: get(name) ?? '', autocomplete: 'off' });
   const select = (id: string, name: string, options: [string, string][]) => h('select', { id, name }, selectOptions(options, get(name) ?? ''));
@@ -117,6 +120,17 @@ function filterForm(params: URLSearchParams): HTMLFormElement {
       field('Actor', text('filter-actor', 'actor')),
       field('Region', text('filter-region', 'region')),
       field('Topic', text('filter-topic', 'topic')),
+      seeDrafts
+        ? field(
+            'Awaiting publication',
+            select('filter-awaitingPublication', 'awaitingPublication', [
+              ['', 'Any'],
+              ['true', 'Yes: a reviewer\'s queue'],
+              ['false', 'No: nothing to publish'],
+            ]),
+            'Open drafts, and published assessments with changes of substance not yet published.',
+          )
+        : null,
       field('Sort', select('filter-sort', 'sort', SORT_OPTIONS.map(([value, label]): [string, string] => [value, label]))),
       field('Show likelihood in', scaleSelect('filter-scale', get('scale'))),
       field('As of (end of day, UTC)', asOfInput('filter-asOf', get('asOf')), 'Leave empty for the current list.'),

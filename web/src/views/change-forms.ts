@@ -1,7 +1,7 @@
-import type { AssessmentDetail } from '../api-types.js';
+import type { AssessmentDetail, Evidence } from '../api-types.js';
 import { field, h } from '../dom.js';
 import { humanize } from '../format.js';
-import type { Capabilities } from '../session.js';
+import type { Capabilities, TokenClaims } from '../session.js';
 import {
   CHANGE_BASES,
   CONFIDENCE_LEVELS,
@@ -14,18 +14,19 @@ import {
 } from '../vocabulary.js';
 import { commandForm } from './command-form.js';
 import type { ChangeTarget } from './command-form.js';
-import { dissentForm } from './dissent-form.js';
-import { pairs, select, startOfDayUtc, textInput, todayUtc, valueOf } from './form-controls.js';
+import { dissentForm, reviseDissentForm, withdrawDissentForm } from './dissent-form.js';
+import { markingInput, pairs, select, startOfDayUtc, textInput, todayUtc, valueOf } from './form-controls.js';
 import { horizonFields, likelihoodFields, subjectFields } from './judgment-fields.js';
 import { retractOutcomeForm, supersedeForm, withdrawForm } from './lifecycle-forms.js';
 import { addIndicatorForm, observeIndicatorForm, reviewAssumptionForm, stateAssumptionForm } from './tradecraft-forms.js';
 
 /**
  * The change forms the user's roles allow on this assessment, grouped by
- * what they change. `signedIn` is the user's subject: the author of an
- * assessment is not offered a dissent from it.
+ * what they change. `signedIn` is the user: the author of an assessment is
+ * not offered a dissent from it, only a dissent's author may revise or
+ * withdraw it, and the marking form names the user's clearance.
  */
-export function changeForms(view: AssessmentDetail, can: Capabilities, target: ChangeTarget, signedIn: string): HTMLElement | null {
+export function changeForms(view: AssessmentDetail, can: Capabilities, target: ChangeTarget, signedIn: TokenClaims): HTMLElement | null {
   if (view.status === 'withdrawn' || view.status === 'superseded') {
     return h('p', { class: 'panel panel-info' }, `This assessment is ${view.status}; it takes no further changes.`);
   }
@@ -50,12 +51,14 @@ export function changeForms(view: AssessmentDetail, can: Capabilities, target: C
       ]),
       group('Supporting material', [
         evidenceForm(target),
+        view.evidence.items.length ? unlinkEvidenceForm(view.evidence.items, target) : null,
         stateAssumptionForm(target),
         view.assumptions.length ? reviewAssumptionForm(view, target) : null,
         addIndicatorForm(target),
         view.indicators.length ? observeIndicatorForm(view, target) : null,
       ]),
-      group('Dissent', [dissentOffer(view, target, signedIn)]),
+      group('Dissent', dissentOffer(view, target, signedIn.sub)),
+      group('Marking', [classificationForm(view, target, signedIn.clearance)]),
     );
   }
   const publishing = can.publish && (view.status === 'draft' || view.hasUnpublishedChanges) ? publishForm(target) : null;
@@ -72,15 +75,23 @@ function group(title: string, forms: (HTMLElement | null)[]): HTMLElement {
   return h('div', { class: 'change-group' }, h('h3', null, title), forms);
 }
 
-/** The dissent form, or why there is none: its author cannot dissent, and an analyst holds one dissent at a time. */
-function dissentOffer(view: AssessmentDetail, target: ChangeTarget, signedIn: string): HTMLElement {
+/**
+ * The dissent form, or why there is none: its author cannot dissent, and an
+ * analyst holds one dissent at a time, which they may revise or withdraw.
+ */
+function dissentOffer(view: AssessmentDetail, target: ChangeTarget, signedIn: string): HTMLElement[] {
   if (view.createdBy === signedIn) {
-    return h('p', { class: 'hint', id: 'dissent-unavailable' }, 'You drafted this assessment: dissents come from other analysts.');
+    return [h('p', { class: 'hint', id: 'dissent-unavailable' }, 'You drafted this assessment: dissents come from other analysts.')];
   }
-  if (view.dissents.some((d) => d.author === signedIn)) {
-    return h('p', { class: 'hint', id: 'dissent-unavailable' }, 'Your dissent stands beside the main line (see Dissents above).');
+  const own = view.dissents.find((d) => d.author === signedIn);
+  if (own) {
+    return [
+      h('p', { class: 'hint', id: 'dissent-unavailable' }, 'Your dissent stands beside the main line (see Dissents above).'),
+      reviseDissentForm(own, target),
+      withdrawDissentForm(own, target),
+    ];
   }
-  return dissentForm(target);
+  return [dissentForm(target)];
 }
 
 function rewordForm(view: AssessmentDetail, target: ChangeTarget): HTMLElement {
@@ -198,6 +209,48 @@ function evidenceForm(target: ChangeTarget): HTMLElement {
         url: valueOf(form, 'url') || undefined,
         excerpt: valueOf(form, 'excerpt') || undefined,
       }),
+    },
+    target,
+  );
+}
+
+/** Takes one of the linked items off the judgment; only when some are linked. */
+function unlinkEvidenceForm(items: readonly Evidence[], target: ChangeTarget): HTMLElement {
+  const evidence = select(
+    'unlink-evidence-evidenceId',
+    'evidenceId',
+    items.map((e): [string, string] => [e.evidenceId, `${e.title} (${e.reliability}${e.credibility}, ${e.bearing}; ${e.source})`]),
+  );
+  return commandForm(
+    {
+      id: 'unlink-evidence',
+      title: 'Unlink evidence',
+      path: (form) => `/evidence/${encodeURIComponent(valueOf(form, 'evidenceId'))}/unlink`,
+      submitLabel: 'Unlink the evidence',
+      fields: [field('Evidence', evidence, 'It no longer bears on the judgment; its linking stays in the history.')],
+      body: () => ({}),
+      rationaleHint: 'Why it no longer belongs with the judgment (e.g. the source was discredited).',
+    },
+    target,
+  );
+}
+
+function classificationForm(view: AssessmentDetail, target: ChangeTarget, clearance: string): HTMLElement {
+  return commandForm(
+    {
+      id: 'classification',
+      title: 'Change the marking',
+      path: '/classification',
+      submitLabel: 'Record the new marking',
+      fields: [
+        field(
+          'Marking',
+          markingInput('classification-classification', true, view.classification),
+          `In capitals, e.g. RESTRICTED; not above your clearance (${clearance}), or you could no longer read it.`,
+        ),
+      ],
+      body: (form) => ({ classification: valueOf(form, 'classification') }),
+      rationaleHint: 'Why the marking changes (e.g. a source now needs protecting).',
     },
     target,
   );

@@ -5,7 +5,7 @@ import { capabilitiesOf } from '../session.js';
 import { CONFIDENCE_LEVELS, LIMITS } from '../vocabulary.js';
 import { announceOnAssessmentPage } from './assessment-detail.js';
 import { formErrors } from './form-errors.js';
-import { startOfDayUtc, textInput, todayUtc, valueOf } from './form-controls.js';
+import { markingInput, startOfDayUtc, textInput, todayUtc, valueOf } from './form-controls.js';
 import { horizonFields, likelihoodFields, subjectFields } from './judgment-fields.js';
 import type { ViewContext } from './view-context.js';
 
@@ -38,8 +38,7 @@ function draftForm(clearance: string): HTMLFormElement {
   const subject = subjectFields(`${ID}-subject`);
   const sourceDocument = textInput(`${ID}-source-document`, 'source.document', false);
   const section = textInput(`${ID}-source-section`, 'source.section', false);
-  const classification = textInput(`${ID}-classification`, 'classification', false);
-  classification.pattern = '[A-Z][A-Z0-9 _\\-]{0,39}';
+  const classification = markingInput(`${ID}-classification`, false);
   const effectiveAt = h('input', { id: `${ID}-effectiveAt`, name: 'effectiveAt', type: 'date', max: todayUtc() });
   const rationale = h('textarea', { id: `${ID}-rationale`, name: 'rationale', rows: 2, required: true, maxlength: LIMITS.rationale });
   const message = h('div', { class: 'form-message', role: 'alert' });

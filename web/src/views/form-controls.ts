@@ -20,6 +20,18 @@ export function textInput(id: string, name: string, required: boolean, type = 't
   return h('input', { id, name, type, required, autocomplete: 'off' });
 }
 
+/**
+ * A marking typed in capitals (e.g. RESTRICTED). The pattern is the API's, so
+ * a lower-case slip is caught before sending; whether the marking exists and
+ * lies within the user's clearance only the service knows.
+ */
+export function markingInput(id: string, required: boolean, value = ''): HTMLInputElement {
+  const input = textInput(id, 'classification', required);
+  input.pattern = '[A-Z][A-Z0-9 _\\-]{0,39}';
+  input.value = value;
+  return input;
+}
+
 /** A checkbox with its label beside it; inside `.field`, so an error for it lands there. */
 export function checkboxField(label: string, control: HTMLInputElement, hint?: string): HTMLDivElement {
   const hintId = hint ? `${control.id}-hint` : undefined;

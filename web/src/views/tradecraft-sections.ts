@@ -108,7 +108,7 @@ function spreadText(dissent: Dissent): string | null {
   return `${Math.abs(points)} points ${points > 0 ? 'above' : 'below'} the main line${dissent.spread.gap === 0 ? ' (the bands overlap)' : ''}`;
 }
 
-/** Standing dissents, read-only: recording and revising them is done through the API. */
+/** Standing dissents, read-only here: the forms to record, revise or withdraw one are with the other changes. */
 export function dissentsSection(view: AssessmentDetail): HTMLElement {
   return listSection('dissents-heading', 'Dissents', view.dissents, 'No standing dissent.', (d) => {
     const spread = spreadText(d);
