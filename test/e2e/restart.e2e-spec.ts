@@ -139,6 +139,36 @@ describe('Restarts, crashes and shutdowns (e2e, real server processes)', () => {
     }
   }, 60_000);
 
+  it('read models of an older layout: a tool beside them refuses and leaves them; the service replaces them and projects the log again', async () => {
+    const dataDir = tempDataDir();
+    try {
+      const first = await startServer(dataDir);
+      const drafted = await post(first.url, '/assessments', draftBody());
+      expect(drafted.status).toBe(201);
+      await until(async () => (await get(first.url, `/assessments?minPosition=${drafted.body.position}`)).body.total === 1, 10_000);
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+      // As a version before layouts were numbered left it.
+      const old = new ReadModelDatabase(join(dataDir, 'read-models.sqlite'));
+      old.db.pragma('user_version = 0');
+      old.close();
+
+      const verify = runScript('verify-ledger.js', dataDir);
+      expect(verify.status).not.toBe(0);
+      expect(verify.stderr + verify.stdout).toMatch(/holds read models of layout 0; this version writes layout \d+/);
+
+      const again = await startServer(dataDir);
+      // fetch may hand the first request a pooled connection to the stopped process (same port): reset, and asked again.
+      const listed = () => get(again.url, `/assessments?minPosition=${drafted.body.position}`).catch(() => null);
+      await until(async () => (await listed())?.body.total === 1, 10_000);
+      expect(again.output()).toMatch(/read models of layout 0 were removed/);
+      again.child.kill('SIGTERM');
+      expect(await again.exited).toBe(0);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('on SIGTERM finishes the commands in flight, then exits 0 with everything acknowledged stored', async () => {
     const dataDir = tempDataDir();
     try {
