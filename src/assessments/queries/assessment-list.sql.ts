@@ -115,11 +115,11 @@ export function versionAt(at: ListTimePoint, params: SqlParams): string {
  * Its two disjoint halves are each found through the (end, start) index of
  * their own axis.
  */
-const standingOnBothAxes = ({ table, prefix }: VersionSource) => `SELECT id FROM ${table} INDEXED BY ${prefix}_effective_span
-    WHERE eff_to > @eff AND eff_from <= @eff AND rec_from <= @rec
+const standingOnBothAxes = ({ table, prefix }: VersionSource, also = '') => `SELECT id FROM ${table} INDEXED BY ${prefix}_effective_span
+    WHERE eff_to > @eff AND eff_from <= @eff AND rec_from <= @rec${also}
   UNION ALL
   SELECT id FROM ${table} INDEXED BY ${prefix}_recorded_span
-    WHERE rec_to > @rec AND rec_from <= @rec AND eff_from <= @eff AND eff_to <= @eff`;
+    WHERE rec_to > @rec AND rec_from <= @rec AND eff_from <= @eff AND eff_to <= @eff${also}`;
 
 function inList(column: string, values: readonly string[], name: string, params: SqlParams): string {
   const names = values.map((value, i) => {
@@ -335,6 +335,22 @@ export function assessmentListSql(
     pageSql = `SELECT id, sort_value, tie FROM (SELECT * FROM (${recordedBy}) UNION ALL ${recordedAfter})
     ORDER BY sort_value DESC, tie DESC
     LIMIT @limit`;
+  } else if (bothAxes && sort.key === 'updatedAt' && sort.descending) {
+    // The default order as of both times, newest first without sorting every standing version: those
+    // recorded by the earlier of the two times, walked newest first from it (a judgment is never
+    // effective before it is recorded, so there they stand densely), and, when the effective time is
+    // the earlier, those recorded between the two, found in the span indexes; the page is the newest of both.
+    params.first = Math.min(at.effective!, at.recorded!);
+    const recordedBy = pageOrderedBy(column, rows('by_recorded'), 'v.rec_from <= @first');
+    pageSql = recordedBy;
+    if (at.effective! < at.recorded!) {
+      const recordedBetween = `SELECT v.id, ${column} AS sort_value, ${tie} AS tie
+    FROM (${standingOnBothAxes(source, ' AND rec_from > @first')}) standing CROSS JOIN ${source.table} v ON v.id = standing.id${join}
+    WHERE ${where.join(' AND ')}`;
+      pageSql = `SELECT id, sort_value, tie FROM (SELECT * FROM (${recordedBy}) UNION ALL ${recordedBetween})
+    ORDER BY sort_value DESC, tie DESC
+    LIMIT @limit`;
+    }
   }
   return { countSql, pageSql, fewMatchesPageSql, params, sortKey };
 }

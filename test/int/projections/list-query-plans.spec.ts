@@ -91,8 +91,23 @@ describe('list queries are index-backed', () => {
       const steps = plan(statement, sql.params).join(' | ');
       expect(steps).toMatch(/SEARCH assessment_versions USING COVERING INDEX av_effective_span \(eff_to>\?\)/);
       expect(steps).toMatch(/SEARCH assessment_versions USING COVERING INDEX av_recorded_span \(rec_to>\?\)/);
-      expect(steps).not.toMatch(/av_by_recorded|av_by_effective/);
+      expect(steps).not.toMatch(/av_by_effective/);
     }
+    // Only the walking page (the default order, many matches) reads by the start, from the earlier of the two times.
+    expect(plan(sql.countSql, sql.params).join(' | ')).not.toMatch(/av_by_recorded/);
+    expect(plan(sql.fewMatchesPageSql, sql.params).join(' | ')).not.toMatch(/av_by_recorded/);
+  });
+
+  it.each([
+    ['the effective time is the earlier', { effective: Date.parse('2023-02-05'), recorded: Date.parse('2023-03-01') }, true],
+    ['the recorded time is the earlier', { effective: Date.parse('2023-03-01'), recorded: Date.parse('2023-02-05') }, false],
+  ])('with many matches, the default order as of both times walks the versions recorded by the earlier time (%s)', (_name, at, between) => {
+    const sql = assessmentListSql({}, at, { key: 'updatedAt', descending: true }, { limit: 50 }, { levels: ['UNCLASSIFIED', 'SECRET'], publishedOnly: false });
+    const steps = plan(sql.pageSql, sql.params).join(' | ');
+    expect(steps).toContain('SEARCH v USING INDEX av_by_recorded (rec_from<?)');
+    // Those recorded between the two times come from the span indexes, and only when there is such a between.
+    expect(/av_effective_span/.test(steps)).toBe(between);
+    expect(steps).not.toMatch(/SCAN v\b/);
   });
 
   it.each([

@@ -147,6 +147,9 @@ describe('list plans give the same answers (int)', () => {
       [Date.parse(day(25)), now],
       [Date.parse(day(12)), now],
       [Date.parse(day(0)), now],
+      // The effective time the later of the two: the walk from the recorded time alone must find them all.
+      [now, recordedMidway],
+      [now, now],
     ];
     const halves = { endedOnlyOnRecordedAxis: 0, standingOnEffectiveAxis: 0 };
     for (const [eff, rec] of points) {
