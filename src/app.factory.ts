@@ -42,6 +42,12 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   // The caller learns the id to quote (and to find its events by correlationId), whether it sent one or not.
   app.getHttpAdapter().getInstance().addHook('onRequest', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
+    // What a caller is answered depends on who they are (clearance, a reader's view): no shared cache may keep
+    // it, and a browser's own copy is checked again, per caller, before it is shown (ETags differ by view).
+    if (request.headers.authorization !== undefined) {
+      void reply.header('Cache-Control', 'private, no-cache');
+      void reply.header('Vary', 'Authorization');
+    }
   });
   serveOpenApi(app);
   serveWebUi(app);

@@ -29,8 +29,8 @@ export function ApiCommand(options: ApiCommandOptions): MethodDecorator {
   const answer = options.created ? ApiCreatedResponse : ApiOkResponse;
   const againstRevision = options.againstRevision ?? true;
   return applyDecorators(
-    // The idempotency fingerprint covers the body as sent: If-Match is merged into it after.
-    againstRevision ? UseInterceptors(IdempotencyInterceptor, IfMatchInterceptor) : UseInterceptors(IdempotencyInterceptor),
+    // If-Match first: the idempotency fingerprint then covers the revision asked for, however it was sent.
+    againstRevision ? UseInterceptors(IfMatchInterceptor, IdempotencyInterceptor) : UseInterceptors(IdempotencyInterceptor),
     ...(againstRevision
       ? [
           ApiHeader({

@@ -41,7 +41,12 @@ describe('Readers see the assessment as last published (e2e)', () => {
     const seen = await asReader(`/assessments/${id}`);
     expect(seen.status).toBe(200);
     expect(seen.body).toMatchObject({ statement: published, likelihood: { term: 'unlikely' }, revision: 1, updatedBy: 'bob', hasUnpublishedChanges: false });
-    expect(seen.headers.get('etag')).toBe('"1"');
+    // A reader's tag is not an analyst's for the same revision, and no cache shares either answer.
+    expect(seen.headers.get('etag')).toBe('"1-published"');
+    expect(seen.headers.get('cache-control')).toBe('private, no-cache');
+    expect(seen.headers.get('vary')).toMatch(/Authorization/i);
+    const notModified = await api.request('GET', `/assessments/${id}`, { token: reader, headers: { 'if-none-match': 'W/"1-published"' } });
+    expect(notModified.status).toBe(304);
     // Past the last change readers may see there is nothing for them, as past the stream's head: the
     // changes awaiting publication cannot be counted by asking for revisions one by one.
     expect((await asReader(`/assessments/${id}?revision=1`)).body).toMatchObject({ statement: published, revision: 1 });
@@ -51,6 +56,7 @@ describe('Readers see the assessment as last published (e2e)', () => {
     }
     const analyst = await asAnalyst(`/assessments/${id}`);
     expect(analyst.body).toMatchObject({ statement: unreviewed, likelihood: { term: 'highly-likely' }, revision: 3, hasUnpublishedChanges: true });
+    expect(analyst.headers.get('etag')).toBe('"3"');
   });
 
   it('lists, now and as of a time, show the published substance and filter on it', async () => {
@@ -95,6 +101,13 @@ describe('Readers see the assessment as last published (e2e)', () => {
     await change('evidence', { title: 'Satellite imagery', source: 'imint', reliability: 'B', credibility: 2, bearing: 'supports', rationale: 'New imagery.', expectedRevision: 3 });
     const withEvidence = await asReader(`/assessments/${id}`);
     expect(withEvidence.body).toMatchObject({ revision: 4, statement: published, evidence: { summary: { total: 1 } } });
+    // The newest change is one readers see, so both views stand at revision 4: a browser that cached the
+    // analyst's copy ("4") and then signs in as a reader must get the reader's view, not a 304.
+    const analystTag = (await asAnalyst(`/assessments/${id}`)).headers.get('etag')!;
+    expect(analystTag).toBe('"4"');
+    const revalidated = await api.request('GET', `/assessments/${id}`, { token: reader, headers: { 'if-none-match': analystTag } });
+    expect(revalidated.status).toBe(200);
+    expect(revalidated.body.statement).toBe(published);
     // A revision before the last one readers saw shows what stood for readers then.
     expect((await asReader(`/assessments/${id}?revision=3`)).body).toMatchObject({ statement: published, revision: 1 });
 

@@ -173,6 +173,17 @@ describe('Reliability (e2e): idempotency keys and rate limits', () => {
     expect((await change({ 'if-match': '"1"' }, { confidence: 'low', expectedRevision: 1 })).status).toBe(200);
     expect((await change({ 'if-match': '*' }, { confidence: 'moderate', expectedRevision: 2 })).status).toBe(200);
     expect(await history(assessmentId)).toHaveLength(4);
+
+    // With an Idempotency-Key, a retry is the same request whether it gave the revision in If-Match or in the
+    // body; the same key asking for another revision is another request (422).
+    const key = { 'idempotency-key': 'if-match-retry-1' };
+    const first = await change({ ...key, 'if-match': '"3"' }, { confidence: 'low' });
+    expect(first.status).toBe(200);
+    const retried = await change(key, { confidence: 'low', expectedRevision: 3 });
+    expect(retried.status).toBe(200);
+    expect(retried.headers.get('idempotent-replayed')).toBe('true');
+    expect((await change({ ...key, 'if-match': '"4"' }, { confidence: 'low' })).status).toBe(422);
+    expect(await history(assessmentId)).toHaveLength(5);
   });
 
   it('rate limits each subject with 429 and Retry-After', async () => {

@@ -101,7 +101,10 @@ export class AssessmentQueriesController {
   })
   @ApiAssessmentIdParam()
   @ApiHeader({ name: 'If-None-Match', required: false, description: 'An ETag from an earlier answer: 304 while the revision is unchanged', schema: { type: 'string', example: '"2"' } })
-  @ApiOkResponse({ type: AssessmentResponse, headers: { ETag: { description: 'The revision, quoted', schema: { type: 'string', example: '"2"' } } } })
+  @ApiOkResponse({
+    type: AssessmentResponse,
+    headers: { ETag: { description: 'The revision, quoted; for a reader "<revision>-published"', schema: { type: 'string', example: '"2"' } } },
+  })
   @ApiNotModifiedResponse({ description: 'The revision still matches If-None-Match' })
   @ApiErrorResponses(400, 404, 503)
   @AllowRoles(...READ_ROLES)
@@ -113,9 +116,12 @@ export class AssessmentQueriesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AssessmentView | undefined> {
     const view = await this.queryBus.execute(new GetAssessmentQuery(id, foldLimitOf(query), query.scale, visibility));
-    const etag = `"${view.revision}"`;
+    // A reader's view of a revision is not an analyst's, so they never share a tag: a browser signed in as
+    // one and then the other must not be told its copy of the other view is current.
+    const etag = visibility.publishedOnly ? `"${view.revision}-published"` : `"${view.revision}"`;
     reply.header('ETag', etag);
-    if (ifNoneMatch !== undefined && ifNoneMatch.split(',').some((tag) => tag.trim() === etag)) {
+    // If-None-Match compares weakly (RFC 9110 13.1.2): W/"3" matches "3".
+    if (ifNoneMatch !== undefined && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*')) {
       reply.status(304);
       return undefined;
     }
