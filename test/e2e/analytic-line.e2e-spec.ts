@@ -220,6 +220,11 @@ describe('The analytic line as published (e2e)', () => {
     await change('republished', 'publish', '2023-01-02T00:00:00Z', {}, 'bob');
     await change('republished', 'statement', '2023-05-01T00:00:00Z', { statement: 'Statement republished: Russia will not escalate the frozen conflicts.' });
     await change('republished', 'publish', '2023-07-01T00:00:00Z', {}, 'bob');
+    // Changed before the first edition, the change published only within the window: readers first saw it then.
+    await draft('late', '2023-01-01T00:00:00Z');
+    await change('late', 'publish', '2023-01-02T00:00:00Z', {}, 'bob');
+    await change('late', 'likelihood', '2023-01-20T00:00:00Z', { likelihood: { scale: 'nta', term: 'possible' }, basis: 'new-information' });
+    await change('late', 'publish', '2023-03-01T00:00:00Z', {}, 'bob');
   });
   afterAll(() => api.destroy());
 
@@ -238,7 +243,12 @@ describe('The analytic line as published (e2e)', () => {
       ['StatementReworded', 'Why republished statement 2023-05.'],
       ['AssessmentPublished', 'Why republished publish 2023-07.'],
     ]);
-    expect(published.body.counts).toMatchObject({ new: 0, changed: 1, consistent: 1 });
+    expect(byId[ids.late]).toMatchObject({ class: 'changed', changes: { likelihood: { direction: 'up' } } });
+    expect(byId[ids.late].interim.map((i: any) => [i.type, i.rationale])).toEqual([
+      ['LikelihoodChanged', 'Why late likelihood 2023-01.'],
+      ['AssessmentPublished', 'Why late publish 2023-03.'],
+    ]);
+    expect(published.body.counts).toMatchObject({ new: 0, changed: 2, consistent: 1 });
 
     // The working line (the default) has the draft and the unpublished change.
     const working = await report('');

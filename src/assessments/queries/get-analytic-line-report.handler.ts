@@ -81,22 +81,28 @@ export class GetAnalyticLineReportHandler implements IQueryHandler<GetAnalyticLi
         .all({ seqs, from: query.from })
         .map((row) => [row.seq, row]),
     );
-    // On the published line, a change in between counts once readers saw it by the later edition.
-    const seenBy = new Map(atTo.map((row) => [row.seq, { revision: row.revision, published: row.published_revision ?? -1 }]));
-    const seen = (row: { seq: number; revision: number; event_type: string }) => {
-      const at = seenBy.get(row.seq)!;
-      return row.revision <= at.revision && (row.revision <= at.published || !SUBSTANCE_EVENT_TYPES.has(row.event_type));
+    // On the published line, a change is in between when readers first saw it in the window: a change of
+    // substance when a publication in it took it in (made before `from` or not), any other when it was made.
+    const publishedAt = (row: AssessmentVersionRow | undefined) => row?.published_revision ?? -1;
+    const window = new Map(atTo.map((row) => [row.seq, { last: row.revision, before: publishedAt(atFrom.get(row.seq)), by: publishedAt(row) }]));
+    const seenInWindow = (row: { seq: number; revision: number; event_type: string; eff_from: number }) => {
+      const at = window.get(row.seq)!;
+      if (SUBSTANCE_EVENT_TYPES.has(row.event_type)) return row.revision > at.before && row.revision <= at.by;
+      return row.revision <= at.last && row.eff_from > query.from && row.eff_from <= query.to;
     };
+    const inWindow = source.publishedOnly
+      ? `(v.eff_from > @from AND v.eff_from <= @to OR v.event_type IN (${SUBSTANCE_EVENTS.map((type) => `'${type}'`).join(', ')}))`
+      : 'v.eff_from > @from AND v.eff_from <= @to';
     const interim = new Map<number, InterimChange[]>();
     for (const row of this.database
       .prepare<[SqlParams], { seq: number; revision: number; event_type: string; updated_by: string; eff_from: number; rationale: string | null; basis: string | null }>(
         `SELECT v.seq, v.revision, v.event_type, v.updated_by, v.eff_from, v.rationale, v.basis
          FROM assessment_versions v
-         WHERE v.seq IN (SELECT value FROM json_each(@seqs)) AND v.eff_from > @from AND v.eff_from <= @to
+         WHERE v.seq IN (SELECT value FROM json_each(@seqs)) AND ${inWindow}
          ORDER BY v.seq, v.revision`,
       )
       .all({ seqs, from: query.from, to: query.to })) {
-      if (source.publishedOnly && !seen(row)) continue;
+      if (source.publishedOnly && !seenInWindow(row)) continue;
       const list = interim.get(row.seq) ?? [];
       list.push({
         revision: row.revision,
