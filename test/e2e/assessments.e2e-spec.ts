@@ -175,6 +175,23 @@ describe('Assessments over HTTP (e2e)', () => {
       expect((await api.request('GET', `/assessments/${successor.assessmentId}`)).body.status).toBe('draft');
     });
 
+    it('supersedes a published assessment only by a published one (readers see no drafts)', async () => {
+      const published = await draft();
+      await api.request('POST', `/assessments/${published.assessmentId}/publish`, { actor: 'bob', body: { rationale: 'Reviewed.', expectedRevision: 0 } });
+      const successor = await draft({ statement: 'Escalation remains unlikely through 2025.' });
+      const early = await api.request('POST', `/assessments/${published.assessmentId}/supersede`, {
+        body: { supersededBy: successor.assessmentId, rationale: 'New edition.', expectedRevision: 1 },
+      });
+      expect(early.status).toBe(422);
+      expect(early.body).toMatchObject({ code: 'successor-unpublished', field: 'supersededBy' });
+      expect((await api.request('GET', `/assessments/${published.assessmentId}`)).body).toMatchObject({ status: 'published', revision: 1 });
+      await api.request('POST', `/assessments/${successor.assessmentId}/publish`, { actor: 'bob', body: { rationale: 'Reviewed.', expectedRevision: 0 } });
+      const ok = await api.request('POST', `/assessments/${published.assessmentId}/supersede`, {
+        body: { supersededBy: successor.assessmentId, rationale: 'New edition.', expectedRevision: 1 },
+      });
+      expect(ok.status).toBe(200);
+    });
+
     it('a successor beyond the caller\'s clearance is as unknown as a missing one', async () => {
       const secret = await draft({ statement: 'A secret successor.', classification: 'SECRET' });
       const low = tokenFor('low-analyst', { roles: ['analyst'], clearance: 'UNCLASSIFIED' });

@@ -12,7 +12,9 @@ import { SupersedeAssessmentCommand } from './supersede-assessment.command.js';
  * successor must exist for the caller (one beyond their clearance is as
  * unknown as a missing one, so a refusal discloses nothing) and still stand.
  * A closed successor would leave no current judgment, and is how two
- * assessments could supersede each other.
+ * assessments could supersede each other. A published assessment is
+ * superseded only by a published one: readers, who see no drafts, would
+ * otherwise be pointed at an assessment that does not exist for them.
  */
 @CommandHandler(SupersedeAssessmentCommand)
 export class SupersedeAssessmentHandler extends AssessmentChangeHandler<SupersedeAssessmentCommand> {
@@ -33,6 +35,13 @@ export class SupersedeAssessmentHandler extends AssessmentChangeHandler<Supersed
       }
       if (CLOSED_STATUSES.has(state.status)) {
         throw new BusinessRuleError('successor-closed', `assessment ${successor} is ${state.status}: supersede by one that still stands`, 'supersededBy');
+      }
+      if (state.publicView === null && (await this.repository.load(command.assessmentId))?.publicView) {
+        throw new BusinessRuleError(
+          'successor-unpublished',
+          `assessment ${successor} was never published: publish it before it supersedes a published assessment, which readers would otherwise see pointing at nothing`,
+          'supersededBy',
+        );
       }
     }
     return super.execute(command);
