@@ -431,6 +431,10 @@ describe('Analyst web UI in Chromium (e2e)', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'web-ui-draft.png'), fullPage: true });
 
     await page.fill('#draft-source-document', 'Baltic Threat Review 2026');
+    // Edited, the field no longer carries the error about the value sent before (a submit the browser's own
+    // checks stop would never take it away).
+    expect(await page.locator('#draft-source-document-error').count()).toBe(0);
+    expect(await page.getAttribute('#draft-source-document', 'aria-invalid')).toBeNull();
     await page.click('#draft-submit');
     await expectText(page.locator('.panel-success'), 'Assessment drafted as revision 0.');
     await page.getByRole('heading', { level: 1, name: statement }).waitFor();
@@ -570,7 +574,7 @@ describe('Analyst web UI in Chromium (e2e)', () => {
     await page.fill('#dissent-rationale', 'The infrastructure is not ready.');
     // Neither a likelihood nor a confidence: the service's 400 names the likelihood, shown at its scale.
     await page.click('#dissent-submit');
-    await expectText(page.locator('#dissent-likelihood-scale-error'), 'a dissent states a likelihood, a confidence, or both');
+    await expectText(page.locator('#dissent-likelihood-scale-error'), 'likelihood or confidence is required: a dissent states a likelihood, a confidence, or both');
 
     await page.selectOption('#dissent-likelihood-scale', 'icd203');
     await page.selectOption('#dissent-likelihood-term', 'likely');

@@ -56,7 +56,7 @@ function positionFrom(input: DissentInput, state: AssessmentState, rationale: st
   const likelihood = input.likelihood ? likelihoodFrom(input.likelihood) : null;
   const confidence = input.confidence ? oneOf(input.confidence, CONFIDENCE_LEVELS, 'confidence') : null;
   if (likelihood === null && confidence === null) {
-    throw new DomainValidationError('likelihood', 'a dissent states a likelihood, a confidence, or both');
+    throw new DomainValidationError('likelihood', 'or confidence is required: a dissent states a likelihood, a confidence, or both');
   }
   const evidenceIds = [...new Set(input.evidenceIds ?? [])];
   const linked = new Set([...state.evidence.map((e) => e.evidenceId), ...cited]);

@@ -53,16 +53,26 @@ export function formErrors(form: HTMLFormElement, message: HTMLElement): FormErr
     form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }
 
+  const clearControl = (control: Element) => {
+    document.getElementById(`${control.id}-error`)?.remove();
+    control.removeAttribute('aria-invalid');
+    const describedBy = (control.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => !id.endsWith('-error'));
+    if (describedBy.length) control.setAttribute('aria-describedby', describedBy.join(' '));
+    else control.removeAttribute('aria-describedby');
+  };
+  // An error answered the value sent; once the user edits that field it no longer applies. (A later submit
+  // the browser's own checks block never reaches the service, so nothing else would take it away.)
+  const onEdit = (event: Event) => {
+    if (event.target instanceof Element && event.target.hasAttribute('aria-invalid')) clearControl(event.target);
+  };
+  form.addEventListener('input', onEdit);
+  form.addEventListener('change', onEdit);
+
   return {
     clear() {
       replace(message);
       for (const error of form.querySelectorAll('.field-error')) error.remove();
-      for (const control of form.querySelectorAll('[aria-invalid]')) {
-        control.removeAttribute('aria-invalid');
-        const describedBy = (control.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => !id.endsWith('-error'));
-        if (describedBy.length) control.setAttribute('aria-describedby', describedBy.join(' '));
-        else control.removeAttribute('aria-describedby');
-      }
+      for (const control of form.querySelectorAll('[aria-invalid]')) clearControl(control);
     },
     show(error) {
       if (error instanceof ApiError && error.status === 400 && error.body.errors?.length) {
