@@ -703,6 +703,9 @@ describe('Analyst web UI in Chromium (e2e)', () => {
       // The reworded one as readers know it: as last published.
       await waitForRows(readerPage, [published, `${reworded} (first wording)`], { anyOrder: true });
       expect(await readerPage.locator('#filter-awaitingPublication').count()).toBe(0);
+      // Nor is the draft status, which could only ever list nothing for a reader.
+      expect(await readerPage.locator('#filter-status option').allTextContents()).not.toContain('draft');
+      expect(await page.locator('#filter-status option').allTextContents()).toContain('draft');
     } finally {
       await readerPage.close();
     }

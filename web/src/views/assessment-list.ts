@@ -88,7 +88,7 @@ function withoutKeys(params: URLSearchParams, keys: string[]): URLSearchParams {
   return copy;
 }
 
-/** `seeDrafts`: whether to offer the reviewer's queue, which holds drafts above all. */
+/** `seeDrafts`: whether to offer the draft status and the reviewer's queue, which holds drafts above all. */
 function filterForm(params: URLSearchParams, seeDrafts: boolean): HTMLFormElement {
   const get = (key: string) => params.get(key) ?? undefined;
   const text = (id: string, name: string, type = 'text') => h('input', { id, name, type, value: get(name) ?? '', autocomplete: 'off' });
@@ -114,7 +114,8 @@ function filterForm(params: URLSearchParams, seeDrafts: boolean): HTMLFormElemen
       'div',
       { class: 'filter-grid' },
       field('Search statements and rationales', text('filter-q', 'q', 'search')),
-      field('Status', select('filter-status', 'status', [['', 'Any'], ...ASSESSMENT_STATUSES.map((s): [string, string] => [s, s])])),
+      // A reader sees no drafts, so "draft" would only ever list nothing for them.
+      field('Status', select('filter-status', 'status', [['', 'Any'], ...ASSESSMENT_STATUSES.filter((s) => seeDrafts || s !== 'draft').map((s): [string, string] => [s, s])])),
       field('Confidence', select('filter-confidence', 'confidence', [['', 'Any'], ...CONFIDENCE_LEVELS.map((c): [string, string] => [c, c])])),
       field('Likelihood band', likelihood, 'Matches judgments whose band midpoint falls in it, whatever scale they were stated in.'),
       field('Actor', text('filter-actor', 'actor')),
