@@ -1,6 +1,6 @@
 import { applyDecorators, Type, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { IfMatchInterceptor } from '../common/http/if-match.interceptor.js';
+import { IfMatchInterceptor, NoIfMatchInterceptor } from '../common/http/if-match.interceptor.js';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor.js';
 import { ApiErrorResponses } from './api-error-responses.decorator.js';
 import type { DocumentedErrorStatus } from './api-error-responses.decorator.js';
@@ -23,14 +23,14 @@ export interface ApiCommandOptions {
  * takes (an Idempotency-Key to make a retry safe, an X-Request-Id that
  * becomes the events' correlationId). It also binds the interceptor that
  * honours the Idempotency-Key, so a route documented as taking one does,
- * and on a change (unless `againstRevision: false`) the one taking If-Match.
+ * and the one taking If-Match on a change (refusing it on a draft, `againstRevision: false`).
  */
 export function ApiCommand(options: ApiCommandOptions): MethodDecorator {
   const answer = options.created ? ApiCreatedResponse : ApiOkResponse;
   const againstRevision = options.againstRevision ?? true;
   return applyDecorators(
     // If-Match first: the idempotency fingerprint then covers the revision asked for, however it was sent.
-    againstRevision ? UseInterceptors(IfMatchInterceptor, IdempotencyInterceptor) : UseInterceptors(IdempotencyInterceptor),
+    UseInterceptors(againstRevision ? IfMatchInterceptor : NoIfMatchInterceptor, IdempotencyInterceptor),
     ...(againstRevision
       ? [
           ApiHeader({

@@ -3,7 +3,7 @@ import { INTERCEPTORS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/c
 import { AssessmentCommandsController } from '../../src/assessments/http/assessment-commands.controller.js';
 import { AssessmentDissentsController } from '../../src/assessments/http/assessment-dissents.controller.js';
 import { AssessmentTradecraftController } from '../../src/assessments/http/assessment-tradecraft.controller.js';
-import { IfMatchInterceptor } from '../../src/common/http/if-match.interceptor.js';
+import { IfMatchInterceptor, NoIfMatchInterceptor } from '../../src/common/http/if-match.interceptor.js';
 import { IdempotencyInterceptor } from '../../src/idempotency/idempotency.interceptor.js';
 import { draftBody } from '../support/fixtures.js';
 import { startTestApp, TestApp, tokenFor } from '../support/test-app.js';
@@ -49,12 +49,12 @@ describe('Reliability (e2e): idempotency keys and rate limits', () => {
     for (const { path, name, handler } of routes) {
       const interceptors = (Reflect.getMetadata(INTERCEPTORS_METADATA, handler) ?? []) as unknown[];
       // Every change but the draft (made against no revision) takes If-Match too.
-      const ifMatch = name !== 'draft';
-      expect({ path, name, idempotent: interceptors.includes(IdempotencyInterceptor), ifMatch: interceptors.includes(IfMatchInterceptor) }).toEqual({
+      const ifMatch = name === 'draft' ? NoIfMatchInterceptor : IfMatchInterceptor;
+      expect({ path, name, idempotent: interceptors.includes(IdempotencyInterceptor), ifMatch: interceptors.includes(ifMatch) }).toEqual({
         path,
         name,
         idempotent: true,
-        ifMatch,
+        ifMatch: true,
       });
     }
 
@@ -184,6 +184,11 @@ describe('Reliability (e2e): idempotency keys and rate limits', () => {
     expect(retried.headers.get('idempotent-replayed')).toBe('true');
     expect((await change({ ...key, 'if-match': '"4"' }, { confidence: 'low' })).status).toBe(422);
     expect(await history(assessmentId)).toHaveLength(5);
+
+    // A draft names no revision: If-Match on it is a mistaken request, refused rather than ignored.
+    const drafted = await api.request('POST', '/assessments', { headers: { 'if-match': '"0"' }, body: draftBody() });
+    expect(drafted.status).toBe(400);
+    expect(drafted.body.errors).toEqual([expect.objectContaining({ field: 'If-Match' })]);
   });
 
   it('rate limits each subject with 429 and Retry-After', async () => {

@@ -34,3 +34,17 @@ export class IfMatchInterceptor implements NestInterceptor {
     return next.handle();
   }
 }
+
+/**
+ * On a draft: there is no revision yet for If-Match to name, so a client
+ * sending one has mistaken the request (a change meant for an assessment?),
+ * and is told so rather than having the header silently dropped.
+ */
+@Injectable()
+export class NoIfMatchInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const header = context.switchToHttp().getRequest<FastifyRequest>().headers['if-match'];
+    if (header !== undefined) throw badRequest([{ field: 'If-Match', message: 'a draft is made against no revision: send If-Match with a change to an existing assessment' }]);
+    return next.handle();
+  }
+}
