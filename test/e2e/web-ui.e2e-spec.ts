@@ -864,6 +864,81 @@ describe('Analyst web UI in Chromium (e2e)', () => {
     expect(history.at(-1)).toMatchObject({ type: 'ClassificationChanged', actor: 'carol', rationale: 'Sources need protecting.' });
   });
 
+  /** Drafted by alice and published by bob; then alice rewords it and raises the likelihood, which awaits publication. */
+  async function publishedThenChangedByAlice(published: string, reworded: string): Promise<string> {
+    const id = (await through('alice', '/assessments', draftBody({ statement: published, effectiveAt: undefined }))).assessmentId;
+    await through('bob', `/assessments/${id}/publish`, { rationale: 'Reviewed.', expectedRevision: 0 });
+    await through('alice', `/assessments/${id}/statement`, { statement: reworded, rationale: 'The talks in Brussels stalled.', expectedRevision: 1 });
+    await through('alice', `/assessments/${id}/likelihood`, {
+      likelihood: { scale: 'nta', term: 'likely' },
+      basis: 'new-information',
+      rationale: 'Belgrade renewed its gas contract with Moscow.',
+      expectedRevision: 2,
+    });
+    return id;
+  }
+
+  it('shows a reviewer what awaits publication since the published revision, and nothing once it is published', async () => {
+    const published = 'Serbia will stay outside the EU sanctions regime this year.';
+    const reworded = 'Serbia will almost certainly stay outside the EU sanctions regime through next year.';
+    const draft = await draftedByAlice('Kosovo and Serbia will sign no normalisation deal this year.');
+    await openAssessment(draft, 'Kosovo and Serbia will sign no normalisation deal this year.');
+    await expectText(page.locator('section[aria-labelledby="awaiting-heading"]'), 'never published');
+
+    const id = await publishedThenChangedByAlice(published, reworded);
+    await openAssessment(id, reworded);
+    const panel = page.locator('section[aria-labelledby="awaiting-heading"]');
+    await expectText(panel.getByRole('heading', { level: 2 }), 'Awaiting publication');
+    await expectText(panel, 'Published as revision 1');
+    await expectText(panel, 'alice made the last one, so someone else must publish');
+    const changes = panel.locator('li');
+    expect(await changes.count()).toBe(2);
+    await expectText(changes.nth(0), 'Revision 2: Statement reworded by alice');
+    await expectText(changes.nth(0), 'Rationale: The talks in Brussels stalled.');
+    await expectText(changes.nth(1), 'Revision 3: Likelihood changed by alice');
+    await expectText(changes.nth(1), 'Rationale: Belgrade renewed its gas contract with Moscow.');
+    await expectText(changes.nth(1), 'basis: new information');
+    // The wording from the published revision to now, word by word.
+    expect(await panel.locator('.diff ins').allTextContents()).toEqual(['[added: almost certainly ]', '[added: through next]']);
+    expect(await panel.locator('.diff del').allTextContents()).toEqual(['[removed: this]']);
+    const likelihood = panel.locator('dt:has-text("Likelihood") + dd');
+    await expectText(likelihood, 'unlikely (NTA, 0–25%) → likely');
+    await expectText(panel.locator('dt:has-text("Confidence") + dd'), 'moderate → moderate');
+
+    // Carol did not make the last change, so she may publish it; then nothing awaits.
+    await page.click('#publish-section > summary');
+    await page.fill('#publish-rationale', 'Checked the gas contract reporting.');
+    await page.click('#publish-submit');
+    await expectText(page.locator('.panel-success'), 'Publish: recorded as revision 4.');
+    await expectText(page.locator('.badges-line'), 'Revision 4');
+    expect(await page.locator('section[aria-labelledby="awaiting-heading"]').count()).toBe(0);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('shows a reader nothing awaiting publication: they see the assessment as last published', async () => {
+    const published = 'Montenegro will open no new EU accession chapters this year.';
+    const reworded = 'Montenegro will close no EU accession chapters before next year.';
+    const id = await publishedThenChangedByAlice(published, reworded);
+    await openAssessment(id, reworded);
+    await page.locator('section[aria-labelledby="awaiting-heading"] li').nth(1).waitFor();
+
+    const readerPage = await context.newPage();
+    watchForErrors(readerPage, browserErrors);
+    try {
+      await readerPage.goto(`${api.url}/#/sign-in`);
+      await readerPage.getByLabel('Bearer token').fill(tokenFor('rita', { roles: ['reader'], clearance: 'SECRET' }));
+      await readerPage.getByRole('button', { name: 'Sign in' }).click();
+      await readerPage.getByRole('heading', { name: 'Current assessments' }).waitFor();
+      await readerPage.goto(`${api.url}/#/assessments/${id}`);
+      await readerPage.getByRole('heading', { level: 1, name: published }).waitFor();
+      await readerPage.locator('.chart canvas').first().waitFor();
+      expect(await readerPage.locator('#awaiting-heading').count()).toBe(0);
+      expect(await readerPage.getByText('Awaiting publication').count()).toBe(0);
+    } finally {
+      await readerPage.close();
+    }
+  });
+
   it('logged no errors in the browser console (CSP violations included)', () => {
     expect(browserErrors).toEqual([]);
   });

@@ -7,6 +7,7 @@ import { capabilitiesOf, lastWritePosition } from '../session.js';
 import type { TokenClaims } from '../session.js';
 import { assessmentFacts, outcomePanel } from './assessment-facts.js';
 import { statusBadges } from './assessment-list.js';
+import { awaitingPublicationPanel, publishedRevisionAwaiting } from './awaiting-publication.js';
 import { changeForms } from './change-forms.js';
 import type { ChangeTarget } from './command-form.js';
 import { historySection } from './history-table.js';
@@ -32,13 +33,25 @@ export async function renderAssessment({ main, route, session, isCurrent }: View
   const can = capabilitiesOf(session.claims);
   const path = `/assessments/${encodeURIComponent(id)}`;
 
-  const [detail, timeline, history] = await Promise.all([
-    apiGet<AssessmentDetail>(path, { scale, asOf: asOf ? endOfDayUtc(asOf) : undefined }).catch((error: unknown) => {
-      if (asOf && error instanceof ApiError && error.status === 404) return null;
-      throw error;
-    }),
+  const detailRequest = apiGet<AssessmentDetail>(path, { scale, asOf: asOf ? endOfDayUtc(asOf) : undefined }).catch((error: unknown) => {
+    if (asOf && error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  });
+  // What awaits publication is about now, not a day in the past, and only those who read the history are shown it.
+  const publishedRequest =
+    can.history && !asOf
+      ? detailRequest.then((found) => {
+          const revision = found ? publishedRevisionAwaiting(found.body) : null;
+          if (revision === null) return null;
+          // Without it the panel still lists the changes; the page need not fail for the comparison.
+          return apiGet<AssessmentDetail>(path, { scale, revision }).catch(() => null);
+        })
+      : Promise.resolve(null);
+  const [detail, timeline, history, published] = await Promise.all([
+    detailRequest,
     apiGet<Timeline>(`${path}/timeline`, { scale, minPosition: lastWritePosition() }),
     can.history ? apiGet<History>(`${path}/history`) : Promise.resolve(null),
+    publishedRequest,
   ]);
   if (!isCurrent()) return;
   const backToList = h('p', { class: 'breadcrumb' }, h('a', { href: href('/assessments', { scale, asOf }) }, '← All assessments'));
@@ -87,6 +100,7 @@ export async function renderAssessment({ main, route, session, isCurrent }: View
           h('a', { href: assessmentHref(id, { scale }) }, 'Back to now'),
         )
       : null,
+    asOf ? null : awaitingPublicationPanel(view, history?.body ?? null, published?.body ?? null),
     viewControls(id, scale, asOf),
     // Side by side on wide screens: the judgment now, and how it got there.
     h('div', { class: 'overview' }, h('div', null, assessmentFacts(view), outcomePanel(view)), timelineSection(points, until)),

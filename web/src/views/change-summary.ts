@@ -26,6 +26,8 @@ export function describeChange(entry: HistoryEntry): string {
       return `confidence ${d.from} → ${d.to}`;
     case 'HorizonChanged':
       return `horizon now ends ${String(d.to?.end ?? '').slice(0, 10)}`;
+    case 'SubjectChanged':
+      return `subject now: ${[d.actors, d.regions, d.topics].map((list) => (Array.isArray(list) && list.length ? list.join(', ') : '—')).join('; ')}`;
     case 'AssessmentPublished':
       return `published by ${d.reviewer ?? entry.actor}`;
     case 'EvidenceLinked':
