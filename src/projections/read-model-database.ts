@@ -53,9 +53,9 @@ export interface ReadModelDatabaseOptions {
   readonly bulkLoad?: boolean;
   /**
    * A file of another layout is removed (true), or refused with
-   * OtherReadModelLayoutError (false). Only the process holding the data
-   * directory may remove it: a tool run beside a service of an older version
-   * would pull its file from under it.
+   * OtherReadModelLayoutError (false, the default). Only the process holding
+   * the data directory may remove it: a tool run beside a service of an older
+   * version would pull its file from under it.
    */
   readonly replaceOtherLayout?: boolean;
 }
@@ -85,7 +85,7 @@ export class ReadModelDatabase {
     options: ReadModelDatabaseOptions = {},
   ) {
     this.bulkLoad = options.bulkLoad === true;
-    this.replacedLayout = ReadModelDatabase.removeIfOtherLayout(path, options.replaceOtherLayout ?? true);
+    this.replacedLayout = ReadModelDatabase.removeIfOtherLayout(path, options.replaceOtherLayout ?? false);
     this.connection = ReadModelDatabase.open(path, this.bulkLoad);
   }
 

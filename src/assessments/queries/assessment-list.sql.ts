@@ -65,7 +65,7 @@ const AS_OF_WALKS = {
 
 export type SqlParams = Record<string, string | number>;
 
-const SUBSTANCE_EVENTS_SQL = SUBSTANCE_EVENTS.map((type) => `'${type}'`).join(', ');
+export const SUBSTANCE_EVENTS_SQL = SUBSTANCE_EVENTS.map((type) => `'${type}'`).join(', ');
 
 /**
  * What a caller may not see is filtered out in SQL, so it is never listed,
@@ -337,8 +337,8 @@ export function assessmentListSql(
     LIMIT @limit`;
   } else if (bothAxes && sort.key === 'updatedAt' && sort.descending) {
     // The default order as of both times, newest first without sorting every standing version: those
-    // recorded by the earlier of the two times, walked newest first from it (a judgment is never
-    // effective before it is recorded, so there they stand densely), and, when the effective time is
+    // recorded by the earlier of the two times, walked newest first from it (a change is never
+    // effective after it is recorded: it may be backdated, never dated ahead; so there they stand densely), and, when the effective time is
     // the earlier, those recorded between the two, found in the span indexes; the page is the newest of both.
     params.first = Math.min(at.effective!, at.recorded!);
     const recordedBy = pageOrderedBy(column, rows('by_recorded'), 'v.rec_from <= @first');

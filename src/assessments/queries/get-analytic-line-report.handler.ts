@@ -11,7 +11,7 @@ import type { Confidence } from '../domain/assessment-values.js';
 import { midpoint } from '../domain/likelihood.js';
 import type { AssessmentSummaryView } from './assessment.view.js';
 import { SUBSTANCE_EVENTS } from '../domain/reader-view.js';
-import { ALL_VERSIONS, filterClauses, PUBLIC_VERSIONS, versionAt, visibilityClauses } from './assessment-list.sql.js';
+import { ALL_VERSIONS, filterClauses, PUBLIC_VERSIONS, SUBSTANCE_EVENTS_SQL, versionAt, visibilityClauses } from './assessment-list.sql.js';
 import type { SqlParams } from './assessment-list.sql.js';
 import { AssessmentVersionRow, versionRowToView, versionSelect } from './assessment-version.row.js';
 import {
@@ -83,15 +83,17 @@ export class GetAnalyticLineReportHandler implements IQueryHandler<GetAnalyticLi
     );
     // On the published line, a change is in between when readers first saw it in the window: a change of
     // substance when a publication in it took it in (made before `from` or not), any other when it was made.
-    const publishedAt = (row: AssessmentVersionRow | undefined) => row?.published_revision ?? -1;
-    const window = new Map(atTo.map((row) => [row.seq, { last: row.revision, before: publishedAt(atFrom.get(row.seq)), by: publishedAt(row) }]));
+    const publishedRevisionOf = (row: AssessmentVersionRow | undefined) => row?.published_revision ?? -1;
+    const shownBetween = new Map(
+      atTo.map((row) => [row.seq, { lastShown: row.revision, publishedByFrom: publishedRevisionOf(atFrom.get(row.seq)), publishedByTo: publishedRevisionOf(row) }]),
+    );
     const seenInWindow = (row: { seq: number; revision: number; event_type: string; eff_from: number }) => {
-      const at = window.get(row.seq)!;
-      if (SUBSTANCE_EVENT_TYPES.has(row.event_type)) return row.revision > at.before && row.revision <= at.by;
-      return row.revision <= at.last && row.eff_from > query.from && row.eff_from <= query.to;
+      const at = shownBetween.get(row.seq)!;
+      if (SUBSTANCE_EVENT_TYPES.has(row.event_type)) return row.revision > at.publishedByFrom && row.revision <= at.publishedByTo;
+      return row.revision <= at.lastShown && row.eff_from > query.from && row.eff_from <= query.to;
     };
     const inWindow = source.publishedOnly
-      ? `(v.eff_from > @from AND v.eff_from <= @to OR v.event_type IN (${SUBSTANCE_EVENTS.map((type) => `'${type}'`).join(', ')}))`
+      ? `(v.eff_from > @from AND v.eff_from <= @to OR v.event_type IN (${SUBSTANCE_EVENTS_SQL}))`
       : 'v.eff_from > @from AND v.eff_from <= @to';
     const interim = new Map<number, InterimChange[]>();
     for (const row of this.database

@@ -53,7 +53,7 @@ describe('ReadModelDatabase on a file of another layout', () => {
     const old = projected(path);
     old.db.pragma(`user_version = ${layout}`);
     old.close();
-    const reopened = new ReadModelDatabase(path);
+    const reopened = new ReadModelDatabase(path, { replaceOtherLayout: true });
     expect(reopened.replacedLayout).toBe(layout);
     expect(reopened.readCheckpoint('read-models')).toBe(0n);
     expect(reopened.db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'assessment_versions'").pluck().get()).toBe(0);
@@ -65,8 +65,9 @@ describe('ReadModelDatabase on a file of another layout', () => {
     const old = projected(path);
     old.db.pragma('user_version = 0');
     old.close();
-    expect(() => new ReadModelDatabase(path, { replaceOtherLayout: false })).toThrow(OtherReadModelLayoutError);
-    const kept = new ReadModelDatabase(path);
+    // Not told it may replace one (the default), it refuses.
+    expect(() => new ReadModelDatabase(path)).toThrow(OtherReadModelLayoutError);
+    const kept = new ReadModelDatabase(path, { replaceOtherLayout: true });
     expect(kept.replacedLayout).toBe(0);
     kept.close();
   });
