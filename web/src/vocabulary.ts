@@ -16,6 +16,8 @@ import {
   RELIABILITY_GRADES,
   TRADECRAFT_LIMITS,
 } from '../../src/assessments/domain/tradecraft-values.js';
+// Its only imports are types, so the page takes it without the rest of the domain.
+import { SUBSTANCE_EVENTS } from '../../src/assessments/domain/reader-view.js';
 
 export {
   ASSESSMENT_STATUSES,
@@ -30,6 +32,7 @@ export {
   OUTCOMES,
   RELIABILITY_GRADES,
   SCALE_TERMS,
+  SUBSTANCE_EVENTS,
   TRADECRAFT_LIMITS,
 };
 export type { HorizonTerm, LikelihoodScale };

@@ -51,12 +51,12 @@ export function evolve(state: AssessmentState | null, event: RecordedAssessmentE
     throw new Error(`cannot apply ${event.type} before AssessmentDrafted`);
   }
   const revision = state.revision + 1;
-  const touch = { revision, updatedAt: recordedAt, updatedBy: actor, lastEffectiveAt: effectiveAt };
+  const stamp = { revision, updatedAt: recordedAt, updatedBy: actor, lastEffectiveAt: effectiveAt };
   // Readers see every change but one of substance as it happens (once the assessment was published).
-  const publicView = state.publicView === null ? null : { ...state.publicView, ...touch };
-  const touched = { ...touch, publicView };
+  const publicView = state.publicView === null ? null : { ...state.publicView, ...stamp };
+  const touched = { ...stamp, publicView };
   // Changes of substance need a (new) publication, and their author may not give it; until then readers do not see them.
-  const authored = { ...touch, lastAuthor: actor, hasUnpublishedChanges: true };
+  const authored = { ...stamp, lastAuthor: actor, hasUnpublishedChanges: true };
   switch (event.type) {
     case 'StatementReworded':
       return { ...state, ...authored, statement: event.data.statement };
@@ -81,7 +81,7 @@ export function evolve(state: AssessmentState | null, event: RecordedAssessmentE
         hasUnpublishedChanges: false,
         firstPublishedAt: state.firstPublishedAt ?? effectiveAt,
         publicView: {
-          ...touch,
+          ...stamp,
           statement: state.statement,
           likelihood: state.likelihood,
           confidence: state.confidence,

@@ -165,7 +165,7 @@ export class AssessmentReadModelProjector implements Projector {
         // As in apply: missing readers' versions are not patched up from a guess.
         throw new Error(`read model has no readers' version of published assessment ${id}; rebuild the read models`);
       }
-      const seen = shown && readerView(state);
+      const seen = readerView(state);
       this.tracked.set(id, {
         seq: key.seq,
         state: { ...state, revision: history[history.length - 1].revision },
@@ -174,7 +174,7 @@ export class AssessmentReadModelProjector implements Projector {
         statementId: version.statement_id,
         subjectId: version.subject_id,
         times: timesOf(state, undefined),
-        public: shown && seen ? { versionId: shown.id, statementId: shown.statement_id, subjectId: shown.subject_id, times: timesOf(seen, undefined) } : null,
+        public: seen && shown ? { versionId: shown.id, statementId: shown.statement_id, subjectId: shown.subject_id, times: timesOf(seen, undefined) } : null,
       });
     }
   }

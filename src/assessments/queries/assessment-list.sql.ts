@@ -263,10 +263,14 @@ export interface AssessmentListSql {
  * rationale and subject joined in cost twice as much as sorting ids and then
  * reading the 20-odd rows kept.
  */
-export const versionRowsByIdSql = (source: VersionSource) => `${versionSelect(source.table)}
+const rowsById = (source: VersionSource) => `${versionSelect(source.table)}
 WHERE v.id IN (SELECT value FROM json_each(?))`;
 
-export const VERSION_ROWS_BY_ID_SQL = versionRowsByIdSql(ALL_VERSIONS);
+export const VERSION_ROWS_BY_ID_SQL = rowsById(ALL_VERSIONS);
+const PUBLIC_VERSION_ROWS_BY_ID_SQL = rowsById(PUBLIC_VERSIONS);
+
+/** Built once per source: a page's rows are read on every list answer not in the cache. */
+export const versionRowsByIdSql = (source: VersionSource) => (source.publishedOnly ? PUBLIC_VERSION_ROWS_BY_ID_SQL : VERSION_ROWS_BY_ID_SQL);
 
 /** Count and page statements for a listing; `text` must already be an FTS5 query. */
 export function assessmentListSql(

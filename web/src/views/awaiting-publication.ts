@@ -4,9 +4,10 @@ import { eventLabel, formatDateTime, humanize } from '../format.js';
 import { describeChange } from './change-summary.js';
 import { likelihoodText } from './likelihood-text.js';
 import { wordDiff } from './statement-diff.js';
+import { SUBSTANCE_EVENTS } from '../vocabulary.js';
 
-/** The service's changes of substance (src/assessments/domain/reader-view.ts): only these need a new publication. */
-const SUBSTANCE_EVENTS: ReadonlySet<string> = new Set(['StatementReworded', 'LikelihoodChanged', 'ConfidenceChanged', 'HorizonChanged', 'SubjectChanged']);
+/** The service's changes of substance: only these need a new publication. */
+const SUBSTANCE: ReadonlySet<string> = new Set(SUBSTANCE_EVENTS);
 
 /**
  * The published revision to compare the assessment with, or null when nothing
@@ -36,7 +37,7 @@ export function awaitingPublicationPanel(view: AssessmentDetail, history: Histor
   }
   const since = publishedRevisionAwaiting(view);
   if (since === null || !view.published) return null;
-  const changes = history.events.filter((e) => e.revision > since && SUBSTANCE_EVENTS.has(e.type));
+  const changes = history.events.filter((e) => e.revision > since && SUBSTANCE.has(e.type));
   // The four-eyes rule turns on the author of the last such change, so a reviewer learns up front whether it is theirs to publish.
   const lastAuthor = changes.at(-1)?.actor;
   return h(
