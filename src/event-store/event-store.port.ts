@@ -40,6 +40,13 @@ export interface RecordedEvent<Data = unknown, Metadata extends EventMetadata = 
 
 export interface AppendOptions {
   readonly expectedRevision: ExpectedRevision;
+  /**
+   * Another stream the append was decided on: the append stands only if that
+   * stream's last event is still at this revision, and otherwise fails with
+   * WrongExpectedRevisionError naming that stream. For a rule across two
+   * aggregates (an assessment superseded only by one that still stands).
+   */
+  readonly otherStreamAt?: { readonly stream: string; readonly revision: number };
 }
 
 export interface AppendResult {

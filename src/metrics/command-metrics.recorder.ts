@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { ICommand } from '@nestjs/cqrs';
 import { performance } from 'node:perf_hooks';
 import { WrongExpectedRevisionError } from '../event-store/event-store.errors.js';
+import { RelatedAssessmentChangingError } from '../assessments/domain/domain-errors.js';
 import { HttpExceptionFilter } from '../common/http/http-exception.filter.js';
 import { LedgerMetrics } from './ledger-metrics.js';
 import type { CommandResultLabel } from './ledger-metrics.js';
@@ -40,7 +41,7 @@ export class CommandMetricsRecorder implements OnModuleInit {
   }
 
   private resultOf(error: unknown): CommandResultLabel {
-    if (error instanceof WrongExpectedRevisionError) return 'conflict';
+    if (error instanceof WrongExpectedRevisionError || error instanceof RelatedAssessmentChangingError) return 'conflict';
     return String(this.answers.toResponse(error).statusCode);
   }
 }

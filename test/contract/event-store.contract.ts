@@ -122,6 +122,29 @@ export function eventStoreContract(name: string, target: ContractTarget): void {
       });
     });
 
+    describe('a condition on another stream', () => {
+      it('appends while the other stream is at the revision given, a missing one being -1', async () => {
+        const [stream, other, missing] = [streamName(), streamName(), streamName()];
+        await store.appendToStream(other, [event(), event()], { expectedRevision: 'no_stream' });
+        await store.appendToStream(stream, [event()], { expectedRevision: 'no_stream', otherStreamAt: { stream: other, revision: 1 } });
+        await store.appendToStream(stream, [event()], { expectedRevision: 0, otherStreamAt: { stream: missing, revision: -1 } });
+        expect(await store.readStream(stream)).toHaveLength(2);
+      });
+
+      it('refuses the append, naming the other stream, once that stream moved, and writes nothing', async () => {
+        const [stream, other] = [streamName(), streamName()];
+        await store.appendToStream(stream, [event()], { expectedRevision: 'no_stream' });
+        await store.appendToStream(other, [event()], { expectedRevision: 'no_stream' });
+        await store.appendToStream(other, [event()], { expectedRevision: 0 });
+        const error = await store
+          .appendToStream(stream, [event(), event()], { expectedRevision: 0, otherStreamAt: { stream: other, revision: 0 } })
+          .catch((e) => e);
+        expect(error).toBeInstanceOf(WrongExpectedRevisionError);
+        expect(error).toMatchObject({ streamName: other, expectedRevision: 0, actualRevision: 1 });
+        expect(await store.readStream(stream)).toHaveLength(1);
+      });
+    });
+
     describe('deduplication', () => {
       it('answers a retried append (same event ids) as the first time and stores it once', async () => {
         const stream = streamName();

@@ -2,7 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { parse as parseUuid, v5 as uuidv5 } from 'uuid';
 import { randomUUID } from 'node:crypto';
 import { WrongExpectedRevisionError } from '../../event-store/event-store.errors.js';
-import type { EventToAppend } from '../../event-store/event-store.port.js';
+import type { AppendOptions, EventToAppend } from '../../event-store/event-store.port.js';
 import type { AssessmentCommand } from '../domain/assessment-commands.js';
 import { EVENT_SCHEMA_VERSION } from '../domain/assessment-events.js';
 import { decide } from '../domain/decide.js';
@@ -59,6 +59,7 @@ export class AssessmentCommandExecutor {
     command: AssessmentCommand,
     meta: CommandMetadata,
     expectedRevision: number | 'no_stream',
+    otherStreamAt?: AppendOptions['otherStreamAt'],
   ): Promise<CommandResult> {
     if (command.type === 'DraftAssessment' && meta.idempotencyKey) {
       const earlier = await this.answerIfAlreadyApplied(assessmentId, meta, 'no_stream');
@@ -109,7 +110,7 @@ export class AssessmentCommandExecutor {
       return { id: eventIdFor(commandId, index), type: event.type, data: event.data, metadata: { ...metadata, hash } };
     });
     // Against the revision decided on, which the checks above made the caller's expected revision.
-    const result = await this.repository.appendDecided(assessmentId, folded, toAppend);
+    const result = await this.repository.appendDecided(assessmentId, folded, toAppend, otherStreamAt);
     return {
       assessmentId,
       revision: result.nextRevision,

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EVENT_STORE } from '../../event-store/event-store.port.js';
-import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, RecordedEvent } from '../../event-store/event-store.port.js';
+import type { AppendOptions, AppendResult, EventStore, EventToAppend, ExpectedRevision, RecordedEvent } from '../../event-store/event-store.port.js';
 import type { AssessmentState } from '../domain/assessment-state.js';
 import { evolve } from '../domain/evolve.js';
 import { NO_JUDGMENTS, recordJudgments } from '../domain/judgment-lines.js';
@@ -103,10 +103,15 @@ export class AssessmentRepository {
    * events: a retry it recognised stored the first attempt's metadata (its
    * times), which the events in hand do not carry.
    */
-  async appendDecided(assessmentId: string, base: Folded | null, events: readonly EventToAppend[]): Promise<AppendResult> {
+  async appendDecided(
+    assessmentId: string,
+    base: Folded | null,
+    events: readonly EventToAppend[],
+    otherStreamAt?: AppendOptions['otherStreamAt'],
+  ): Promise<AppendResult> {
     const stream = assessmentStream(assessmentId);
     const expectedRevision: ExpectedRevision = base ? base.state.revision : 'no_stream';
-    const result = await this.store.appendToStream(stream, events, { expectedRevision });
+    const result = await this.store.appendToStream(stream, events, otherStreamAt ? { expectedRevision, otherStreamAt } : { expectedRevision });
     if (result.written !== true || result.nextRevision !== (base ? base.state.revision : -1) + events.length) return result;
     let folded = base;
     // The same type, data and metadata the store now holds for each, before their JSON round trip.

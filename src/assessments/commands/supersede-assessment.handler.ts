@@ -1,11 +1,16 @@
 import { CommandHandler } from '@nestjs/cqrs';
+import { WrongExpectedRevisionError } from '../../event-store/event-store.errors.js';
 import { AssessmentCommandExecutor } from '../application/assessment-command.executor.js';
 import { AssessmentRepository } from '../application/assessment.repository.js';
+import { assessmentStream } from '../application/assessment-stream.js';
 import type { CommandResult } from '../application/command-metadata.js';
 import { CLOSED_STATUSES } from '../domain/assessment-values.js';
-import { BusinessRuleError } from '../domain/domain-errors.js';
+import { BusinessRuleError, RelatedAssessmentChangingError } from '../domain/domain-errors.js';
 import { AssessmentChangeHandler } from './assessment-change.handler.js';
 import { SupersedeAssessmentCommand } from './supersede-assessment.command.js';
+
+/** Tries at deciding again when the successor changed between the check and the append. */
+const ATTEMPTS = 5;
 
 /**
  * Superseding points at another assessment, a check across two streams: the
@@ -15,6 +20,10 @@ import { SupersedeAssessmentCommand } from './supersede-assessment.command.js';
  * assessments could supersede each other. A published assessment is
  * superseded only by a published one: readers, who see no drafts, would
  * otherwise be pointed at an assessment that does not exist for them.
+ *
+ * The append is conditional on the successor still being at the revision
+ * checked, so a withdrawal landing in between fails it; the checks then run
+ * again on the successor as it now is.
  */
 @CommandHandler(SupersedeAssessmentCommand)
 export class SupersedeAssessmentHandler extends AssessmentChangeHandler<SupersedeAssessmentCommand> {
@@ -27,23 +36,40 @@ export class SupersedeAssessmentHandler extends AssessmentChangeHandler<Supersed
 
   override async execute(command: SupersedeAssessmentCommand): Promise<CommandResult> {
     const successor = command.data.supersededBy;
-    if (successor !== command.assessmentId) {
-      const state = await this.repository.load(successor);
-      const visibility = command.meta.visibility;
-      if (state === null || (visibility && !visibility.levels.includes(state.classification))) {
-        throw new BusinessRuleError('unknown-successor', `assessment ${successor} does not exist`, 'supersededBy');
-      }
-      if (CLOSED_STATUSES.has(state.status)) {
-        throw new BusinessRuleError('successor-closed', `assessment ${successor} is ${state.status}: supersede by one that still stands`, 'supersededBy');
-      }
-      if (state.publicView === null && (await this.repository.load(command.assessmentId))?.publicView) {
-        throw new BusinessRuleError(
-          'successor-unpublished',
-          `assessment ${successor} was never published: publish it before it supersedes a published assessment, which readers would otherwise see pointing at nothing`,
-          'supersededBy',
-        );
+    // Superseding by itself is refused by decide, with no successor to check.
+    if (successor === command.assessmentId) return super.execute(command);
+    const successorStream = assessmentStream(successor);
+    for (let attempt = 1; ; attempt++) {
+      const successorRevision = await this.checkSuccessor(command, successor);
+      try {
+        return await this.executor.execute(command.assessmentId, command.toDomain(), command.meta, command.expectedRevision, {
+          stream: successorStream,
+          revision: successorRevision,
+        });
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError && error.streamName === successorStream)) throw error;
+        if (attempt === ATTEMPTS) throw new RelatedAssessmentChangingError(successor, 'supersededBy');
       }
     }
-    return super.execute(command);
+  }
+
+  /** The successor's revision, once it passed every check. */
+  private async checkSuccessor(command: SupersedeAssessmentCommand, successor: string): Promise<number> {
+    const state = await this.repository.load(successor);
+    const visibility = command.meta.visibility;
+    if (state === null || (visibility && !visibility.levels.includes(state.classification))) {
+      throw new BusinessRuleError('unknown-successor', `assessment ${successor} does not exist`, 'supersededBy');
+    }
+    if (CLOSED_STATUSES.has(state.status)) {
+      throw new BusinessRuleError('successor-closed', `assessment ${successor} is ${state.status}: supersede by one that still stands`, 'supersededBy');
+    }
+    if (state.publicView === null && (await this.repository.load(command.assessmentId))?.publicView) {
+      throw new BusinessRuleError(
+        'successor-unpublished',
+        `assessment ${successor} was never published: publish it before it supersedes a published assessment, which readers would otherwise see pointing at nothing`,
+        'supersededBy',
+      );
+    }
+    return state.revision;
   }
 }

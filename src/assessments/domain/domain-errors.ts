@@ -66,3 +66,17 @@ export class SubResourceNotFoundError extends DomainError {
     super(`the assessment has no ${kind} ${id}`);
   }
 }
+
+/**
+ * Another assessment the command was decided on kept changing while it was
+ * applied (a successor revised at every attempt): a conflict to retry later.
+ */
+export class RelatedAssessmentChangingError extends DomainError {
+  readonly code = 'related-assessment-changing';
+  constructor(
+    readonly assessmentId: string,
+    readonly field: string,
+  ) {
+    super(`assessment ${assessmentId} changed while this command was applied; retry`);
+  }
+}

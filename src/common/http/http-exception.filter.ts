@@ -8,6 +8,7 @@ import {
   BusinessRuleError,
   DomainError,
   DomainValidationError,
+  RelatedAssessmentChangingError,
   SubResourceNotFoundError,
 } from '../../assessments/domain/domain-errors.js';
 import { EventIdInUseError, EventStoreClosedError, EventStoreUnavailableError, WrongExpectedRevisionError } from '../../event-store/event-store.errors.js';
@@ -107,6 +108,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
       return body(HttpStatus.NOT_FOUND, error.message);
     }
     if (error instanceof AssessmentAlreadyExistsError) return body(HttpStatus.CONFLICT, error.message, { code: error.code });
+    if (error instanceof RelatedAssessmentChangingError) {
+      return body(HttpStatus.CONFLICT, error.message, { code: error.code, field: error.field });
+    }
     if (error instanceof AssessmentClosedError) {
       return body(HttpStatus.UNPROCESSABLE_ENTITY, error.message, { code: error.code, status: error.status });
     }

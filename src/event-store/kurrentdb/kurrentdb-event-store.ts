@@ -62,7 +62,15 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   private async append(stream: string, events: readonly EventToAppend[], options: AppendOptions): Promise<AppendResult> {
-    const { expectedRevision } = options;
+    const { expectedRevision, otherStreamAt } = options;
+    if (otherStreamAt) {
+      // KurrentDB's conditional append covers one stream, and its multi-stream
+      // append takes only string metadata, so the other stream is checked
+      // just before: a narrow window, not the SQLite store's guarantee (README).
+      const [last] = await this.readEvents(otherStreamAt.stream, { direction: 'backwards', maxCount: 1 });
+      const other = last ? last.revision : -1;
+      if (other !== otherStreamAt.revision) throw new WrongExpectedRevisionError(otherStreamAt.stream, otherStreamAt.revision, other);
+    }
     let result;
     try {
       result = await this.client.appendToStream(stream, events.map(toEventData), {

@@ -38,6 +38,7 @@ interface PendingAppend {
   readonly stream: string;
   readonly events: readonly EventToAppend[];
   readonly expectedRevision: ExpectedRevision;
+  readonly otherStreamAt: AppendOptions['otherStreamAt'];
   readonly resolve: (result: AppendResult) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -143,7 +144,7 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return Promise.reject(new EventStoreClosedError());
     if (events.length === 0) return Promise.reject(new Error('appendToStream needs at least one event'));
     return new Promise<AppendResult>((resolve, reject) => {
-      this.queue.push({ stream, events, expectedRevision: options.expectedRevision, resolve, reject });
+      this.queue.push({ stream, events, expectedRevision: options.expectedRevision, otherStreamAt: options.otherStreamAt, resolve, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());
@@ -187,12 +188,17 @@ export class SqliteEventStore implements EventStore {
   }
 
   private appendOne(request: PendingAppend): AppendResult {
-    const { stream, events, expectedRevision } = request;
+    const { stream, events, expectedRevision, otherStreamAt } = request;
     const duplicate = this.findDuplicate(stream, events);
     if (duplicate) return duplicate;
     const current = this.stmt.streamRevision.get(stream)?.revision ?? NO_STREAM;
     if (!revisionMatches(expectedRevision, current)) {
       throw new WrongExpectedRevisionError(stream, expectedRevision, current);
+    }
+    if (otherStreamAt) {
+      // Read in the same transaction as the insert, so no append to that stream can come between.
+      const other = this.stmt.streamRevision.get(otherStreamAt.stream)?.revision ?? NO_STREAM;
+      if (other !== otherStreamAt.revision) throw new WrongExpectedRevisionError(otherStreamAt.stream, otherStreamAt.revision, other);
     }
     if (events.length === 1) {
       // Most commands append one event: bound as arguments, without a parameter array.

@@ -45,6 +45,23 @@ describe('SqliteEventStore', () => {
     all.forEach((e, i) => expect(e.position).toBe(BigInt(i + 1)));
   });
 
+  it('checks a condition on another stream inside the commit: an append to that stream queued first in the same batch fails it', async () => {
+    await store.appendToStream('successor', [event()], { expectedRevision: 'no_stream' });
+    await store.appendToStream('predecessor', [event()], { expectedRevision: 'no_stream' });
+    const commitsBefore = store.stats.commits;
+    // Both decided on successor at revision 0; the withdrawal reaches the queue first.
+    const withdrawal = store.appendToStream('successor', [event('Withdrawn')], { expectedRevision: 0 });
+    const supersession = store.appendToStream('predecessor', [event('Superseded'), event('Noted')], {
+      expectedRevision: 0,
+      otherStreamAt: { stream: 'successor', revision: 0 },
+    });
+    const [first, second] = await Promise.allSettled([withdrawal, supersession]);
+    expect(store.stats.commits - commitsBefore).toBe(1);
+    expect(first.status).toBe('fulfilled');
+    expect(second).toMatchObject({ status: 'rejected', reason: { streamName: 'successor', actualRevision: 1 } });
+    expect(await store.readStream('predecessor')).toHaveLength(1);
+  });
+
   it('rolls back a multi-event append that fails half-way without touching its neighbours', async () => {
     const taken = event();
     await store.appendToStream('owner', [taken], { expectedRevision: 'no_stream' });
