@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { holdsDataDir } from '../common/data-dir-lock.js';
 import { APP_CONFIG } from '../config/app-config.js';
 import type { AppConfig } from '../config/app-config.js';
 import { COMMIT_OBSERVER } from './commit-observer.js';
@@ -21,6 +22,8 @@ async function createEventStore(config: AppConfig, observer?: CommitObserver): P
     filename: join(config.dataDir, 'events.sqlite'),
     synchronous: config.sqliteSynchronous,
     onCommit: observer ? (batch) => observer.onCommit(batch) : undefined,
+    // Holding the directory's lock, this process is the only one that appends to the file.
+    soleWriter: holdsDataDir(config.dataDir),
   });
 }
 

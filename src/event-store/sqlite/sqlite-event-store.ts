@@ -32,7 +32,18 @@ export interface SqliteEventStoreOptions {
    * carried, e.g. for a batch-size metric; it must not throw.
    */
   readonly onCommit?: (batch: { readonly appends: number; readonly events: number }) => void;
+  /**
+   * No other process appends to the file while this instance has it open (the
+   * service holds the data directory's lock). The store then remembers how far
+   * each stream it read or wrote goes, and answers a read that starts past
+   * that without asking SQLite: the read of a stream's tail that every fold
+   * kept in memory makes to see whether anything was appended since.
+   */
+  readonly soleWriter?: boolean;
 }
+
+/** Streams whose end is remembered; past this many the memory starts over (each entry is only a shortcut). */
+const STREAM_ENDS_KEPT = 200_000;
 
 interface PendingAppend {
   readonly stream: string;
@@ -75,6 +86,8 @@ export class SqliteEventStore implements EventStore {
   private readonly maxBatch: number;
   private readonly pollMs: number;
   private readonly onCommit?: SqliteEventStoreOptions['onCommit'];
+  /** Per stream, a revision no event of it is past (soleWriter only): exact after a read to the end or an append. */
+  private readonly streamEnds: Map<string, number> | null;
 
   private readonly stmt: {
     streamRevision: Database.Statement<[string], { revision: number | null }>;
@@ -95,6 +108,7 @@ export class SqliteEventStore implements EventStore {
     this.maxBatch = options.maxBatch ?? 2000;
     this.pollMs = options.foreignWritePollMs ?? 1000;
     this.onCommit = options.onCommit;
+    this.streamEnds = options.soleWriter ? new Map() : null;
     this.db = new Database(options.filename);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
@@ -177,6 +191,7 @@ export class SqliteEventStore implements EventStore {
         if (outcome.ok) {
           appended = true;
           events += batch[i].events.length;
+          if (outcome.result.written) this.rememberStreamEnd(batch[i].stream, outcome.result.nextRevision);
           batch[i].resolve(outcome.result);
         } else {
           batch[i].reject(outcome.error);
@@ -262,9 +277,15 @@ export class SqliteEventStore implements EventStore {
   /** Synchronous read for callers on the hot path (folds), avoiding a promise per read. */
   readStreamSync(stream: string, options: ReadStreamOptions = {}): RecordedEvent[] {
     this.assertOpen();
+    const forwards = options.direction !== 'backwards';
+    const from = options.fromRevision ?? 0;
+    if (forwards && this.streamEnds !== null) {
+      const end = this.streamEnds.get(stream);
+      if (end !== undefined && from > end) return [];
+    }
     const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     const rows =
-      options.direction === 'backwards'
+      !forwards
         ? this.stmt.readBackwards.all(
             stream,
             options.fromRevision ?? Number.MAX_SAFE_INTEGER,
@@ -279,7 +300,17 @@ export class SqliteEventStore implements EventStore {
               options.toRevision ?? Number.MAX_SAFE_INTEGER,
               maxCount,
             );
+    if (forwards && this.streamEnds !== null && options.maxCount === undefined && options.toRevision === undefined) {
+      // Read to the end: the last row is the stream's end, and an empty read says it ends before `from`.
+      this.rememberStreamEnd(stream, rows.length > 0 ? rows[rows.length - 1][2] : from - 1);
+    }
     return rows.map(toRecordedEvent);
+  }
+
+  private rememberStreamEnd(stream: string, revision: number): void {
+    if (this.streamEnds === null) return;
+    if (this.streamEnds.size >= STREAM_ENDS_KEPT && !this.streamEnds.has(stream)) this.streamEnds.clear();
+    this.streamEnds.set(stream, revision);
   }
 
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
