@@ -257,6 +257,11 @@ describe('The analytic line as published (e2e)', () => {
     expect(workingById[ids.draft]).toMatchObject({ class: 'consistent' });
     expect(workingById[ids.pending]).toMatchObject({ class: 'changed', changes: { likelihood: { direction: 'up' } } });
     expect((await report('&line=both')).status).toBe(400);
+    // Readers' line has no changes awaiting publication: asking it for them is refused, not answered empty.
+    const contradiction = await report('&line=published&awaitingPublication=true');
+    expect(contradiction.status).toBe(400);
+    expect(contradiction.body.errors).toEqual([expect.objectContaining({ field: 'awaitingPublication' })]);
+    expect((await report('&line=working&awaitingPublication=true')).status).toBe(200);
     const annex = await api.request('GET', `/reports/analytic-line?from=2023-02-05T00:00:00Z&to=2024-02-05T00:00:00Z&line=published`, { headers: { accept: 'text/markdown' } });
     expect(annex.body).toMatch(/^# Changes in judgments, 2023-02-05 to 2024-02-05 \(as published\)/);
   });

@@ -60,6 +60,10 @@ export class ReportsController {
     const from = Date.parse(query.from);
     const to = Date.parse(query.to);
     if (to <= from) throw badRequest([{ field: 'to', message: 'to must be after from' }]);
+    if (query.line === 'published' && query.awaitingPublication === 'true') {
+      // Asked of readers' line, the reviewers' queue would always be empty: a contradiction, not a filter.
+      throw badRequest([{ field: 'awaitingPublication', message: 'line=published holds no changes awaiting publication: use line=working' }]);
+    }
     const report: AnalyticLineReport = await this.queryBus.execute(
       new GetAnalyticLineReportQuery(
         from,
