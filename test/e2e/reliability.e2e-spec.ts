@@ -185,6 +185,11 @@ describe('Reliability (e2e): idempotency keys and rate limits', () => {
     expect((await change({ ...key, 'if-match': '"4"' }, { confidence: 'low' })).status).toBe(422);
     expect(await history(assessmentId)).toHaveLength(5);
 
+    // No body at all: the header still gives the revision, so the 400 names what is missing, not expectedRevision.
+    const bodiless = await api.request('POST', `/assessments/${assessmentId}/publish`, { headers: { 'if-match': '"5"' } });
+    expect(bodiless.status).toBe(400);
+    expect(bodiless.body.errors.map((e: { field: string }) => e.field)).toEqual(['rationale']);
+
     // A draft names no revision: If-Match on it is a mistaken request, refused rather than ignored.
     const drafted = await api.request('POST', '/assessments', { headers: { 'if-match': '"0"' }, body: draftBody() });
     expect(drafted.status).toBe(400);

@@ -24,8 +24,10 @@ export class IfMatchInterceptor implements NestInterceptor {
     const tag = REVISION_TAG.exec(header.trim());
     if (!tag) throw badRequest([{ field: 'If-Match', message: 'If-Match must be one ETag of this assessment, e.g. "3" (its revision)' }]);
     const revision = Number(tag[1]);
+    // No body at all: the header's revision is all there is of one, so validation names what else is missing.
+    if (request.body === undefined || request.body === null) request.body = {};
     const body = request.body;
-    if (body === null || typeof body !== 'object' || Array.isArray(body)) return next.handle();
+    if (typeof body !== 'object' || Array.isArray(body)) return next.handle();
     const given = (body as Record<string, unknown>).expectedRevision;
     if (given === undefined) (body as Record<string, unknown>).expectedRevision = revision;
     else if (given !== revision) {
