@@ -74,8 +74,16 @@ export class ReadModelDatabase {
   /** Bumped on every swap so holders of derived state can notice. */
   generation = 0;
 
-  /** True while a rebuild loads this file: projectors leave derived indexes to `createIndexes()`. */
-  readonly bulkLoad: boolean;
+  /**
+   * True while a rebuild loads this file: projectors leave derived indexes to
+   * `createIndexes()`, which ends the bulk load, so the tail a rebuild applies
+   * after it (events written meanwhile) is indexed row by row like live ones.
+   */
+  get bulkLoad(): boolean {
+    return this.loading;
+  }
+
+  private loading: boolean;
 
   /** The layout of the file found at open when it was another one (and so was removed), else null. */
   readonly replacedLayout: number | null;
@@ -84,9 +92,9 @@ export class ReadModelDatabase {
     readonly path: string,
     options: ReadModelDatabaseOptions = {},
   ) {
-    this.bulkLoad = options.bulkLoad === true;
+    this.loading = options.bulkLoad === true;
     this.replacedLayout = ReadModelDatabase.removeIfOtherLayout(path, options.replaceOtherLayout ?? false);
-    this.connection = ReadModelDatabase.open(path, this.bulkLoad);
+    this.connection = ReadModelDatabase.open(path, this.loading);
   }
 
   /** Removes the file if it holds read models of another layout; answers that layout (0 before layouts were numbered). */
@@ -169,9 +177,10 @@ export class ReadModelDatabase {
   /** Ends a bulk load: derived indexes filled from the rows, then the B-tree indexes sorted in, then statistics. */
   createIndexes(): void {
     for (const schema of this.schemas) {
-      if (this.bulkLoad && schema.afterBulkLoad) this.connection.exec(schema.afterBulkLoad);
+      if (this.loading && schema.afterBulkLoad) this.connection.exec(schema.afterBulkLoad);
       this.connection.exec(schema.indexes);
     }
+    this.loading = false;
     this.connection.exec('ANALYZE');
   }
 
