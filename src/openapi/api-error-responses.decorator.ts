@@ -28,7 +28,8 @@ const ERRORS = {
     example: { statusCode: 404, error: 'Not Found', message: `assessment ${ASSESSMENT_ID} does not exist` },
   },
   409: {
-    description: '`expectedRevision` is stale (`currentRevision` says where the assessment is now), or a rebuild is already running',
+    description:
+      '`expectedRevision` is stale (`currentRevision` says where the assessment is now), another assessment the change depends on kept changing (`related-assessment-changing`: a supersession\'s successor), or a rebuild is already running',
     example: {
       statusCode: 409,
       error: 'Conflict',

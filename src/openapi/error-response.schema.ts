@@ -29,7 +29,7 @@ export class ErrorResponseSchema {
   @ApiPropertyOptional({
     example: 'four-eyes',
     description:
-      'Machine-readable reason: 409 `wrong-expected-revision`, `already-exists`, `rebuild-in-progress`; 422 the rule broken ' +
+      'Machine-readable reason: 409 `wrong-expected-revision`, `already-exists`, `related-assessment-changing`, `rebuild-in-progress`; 422 the rule broken ' +
       '(`four-eyes`, `no-change`, `assessment-closed`, `effective-time-order`, `idempotency-key-reused`, `report-too-large`, ...); ' +
       '503 `read-model-behind`, `event-store-unavailable`',
   })

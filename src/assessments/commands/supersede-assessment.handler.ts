@@ -48,7 +48,11 @@ export class SupersedeAssessmentHandler extends AssessmentChangeHandler<Supersed
         });
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError && error.streamName === successorStream)) throw error;
-        if (attempt === ATTEMPTS) throw new RelatedAssessmentChangingError(successor, 'supersededBy');
+        if (attempt === ATTEMPTS) {
+          // A successor closed meanwhile is still told as such (422), not as a conflict to retry.
+          await this.checkSuccessor(command, successor);
+          throw new RelatedAssessmentChangingError(successor, 'supersededBy');
+        }
       }
     }
   }

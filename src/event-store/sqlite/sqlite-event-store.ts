@@ -42,7 +42,7 @@ export interface SqliteEventStoreOptions {
   readonly soleWriter?: boolean;
 }
 
-/** Streams whose end is remembered; past this many the memory starts over (each entry is only a shortcut). */
+/** Streams whose end is remembered; when that many are, the memory starts over (each entry is only a shortcut). */
 const STREAM_ENDS_KEPT = 200_000;
 
 interface PendingAppend {
@@ -147,6 +147,9 @@ export class SqliteEventStore implements EventStore {
             request.events.length <= ROWS_PER_INSERT ? this.appendOne(request) : this.appendInSavepoint(request);
           outcomes.push({ ok: true, result });
         } catch (error) {
+          // Some failures (disk full, I/O errors) make SQLite roll back the whole transaction: the appends
+          // before this one are gone, and those after it would each commit on their own. Fail the batch.
+          if (!this.db.inTransaction) throw error;
           outcomes.push({ ok: false, error });
         }
       }
@@ -178,7 +181,10 @@ export class SqliteEventStore implements EventStore {
       } catch (error) {
         // The transaction itself failed (disk full, I/O error): nothing of the
         // batch was committed, so every append in it fails.
-        for (const request of batch) request.reject(error);
+        for (const request of batch) {
+          this.streamEnds?.delete(request.stream);
+          request.reject(error);
+        }
         continue;
       }
       this.stats.commits += 1;
@@ -191,9 +197,14 @@ export class SqliteEventStore implements EventStore {
         if (outcome.ok) {
           appended = true;
           events += batch[i].events.length;
-          if (outcome.result.written) this.rememberStreamEnd(batch[i].stream, outcome.result.nextRevision);
+          // Only streams already remembered: one never read to its end (an idempotency record) gains nothing.
+          if (outcome.result.written && this.streamEnds?.has(batch[i].stream)) this.streamEnds.set(batch[i].stream, outcome.result.nextRevision);
           batch[i].resolve(outcome.result);
         } else {
+          // The revision a conflict found is the stream's end as SQL had it at that point of the batch.
+          if (outcome.error instanceof WrongExpectedRevisionError && this.streamEnds?.has(outcome.error.streamName)) {
+            this.streamEnds.set(outcome.error.streamName, outcome.error.actualRevision);
+          }
           batch[i].reject(outcome.error);
         }
       }

@@ -74,6 +74,25 @@ describe('superseding while the successor changes', () => {
     expect((await new AssessmentRepository(store).load(predecessor))!.status).toBe('superseded');
   });
 
+  it('given a successor reworded before each attempt and withdrawn before the last, then successor-closed (422), not a conflict', async () => {
+    const side = new AssessmentCommandExecutor(new AssessmentRepository(store));
+    const repository = new AssessmentRepository(
+      interleaving(store, async (attempt) => {
+        const command =
+          attempt < 5
+            ? { type: 'RewordStatement' as const, data: { statement: `Wording number ${attempt} of the successor.`, rationale: 'Again.' } }
+            : { type: 'WithdrawAssessment' as const, data: { rationale: 'Overtaken.' } };
+        await side.execute(successor, command, meta('bob'), attempt - 1);
+      }),
+    );
+    const handler = new SupersedeAssessmentHandler(new AssessmentCommandExecutor(repository), repository);
+
+    const error = await handler.execute(supersede()).catch((e: unknown) => e);
+
+    expect(error).toMatchObject({ code: 'successor-closed', field: 'supersededBy' });
+    expect(await store.readStream(`assessment-${predecessor}`)).toHaveLength(1);
+  });
+
   it('given a successor changed before every attempt, then a 409-kind error names it and nothing is written', async () => {
     const side = new AssessmentCommandExecutor(new AssessmentRepository(store));
     const repository = new AssessmentRepository(
