@@ -14,8 +14,9 @@ CREATE TABLE IF NOT EXISTS projection_checkpoints (
  * table, a column with a new meaning): a file of another layout is removed
  * when opened, and the read models are projected again from the log.
  * 2: assessment_public_versions (what readers see).
+ * 3: assessment_scores also holds each resolved assessment's line as published ('published').
  */
-export const READ_MODEL_LAYOUT = 2;
+export const READ_MODEL_LAYOUT = 3;
 
 /** What `prepareRows` gives: the reading half of a statement, rows as objects. */
 export interface RowReader<P extends unknown[], R> {

@@ -160,6 +160,25 @@ describe('Dissents and the analytic line (e2e)', () => {
       expect(byActor.groups.map((g: any) => g.key)).toEqual(['alice']);
     });
   });
+
+  it('calibration scores every stated judgment by default, and with line=published the main line as readers were shown it', async () => {
+    // Published at NTA unlikely (midpoint 0.125), raised to highly likely (0.875) without a new publication, then it occurred.
+    // Outcomes count only judgments recorded before they were known, so this one is known now, after them.
+    await draft('L', '2023-02-05T00:00:00Z');
+    await change('L', 'publish', '2023-02-10T00:00:00Z', {}, 'bob');
+    await change('L', 'likelihood', '2023-03-01T00:00:00Z', { likelihood: { scale: 'nta', term: 'highly-likely' }, basis: 'new-information' });
+    const knownAt = new Date().toISOString();
+    await change('L', 'outcome', knownAt, { outcome: 'occurred', knownAt });
+    const calibration = (line: string) => api.request('GET', `/calibration?from=${knownAt}&minPosition=${last}${line}`);
+
+    const working = (await calibration('')).body;
+    expect(working).toMatchObject({ line: 'working', count: 1, meanBrier: 0.015625 });
+    const published = (await calibration('&line=published')).body;
+    expect(published).toMatchObject({ line: 'published', count: 1, meanBrier: 0.765625 });
+    const byLine = (await calibration('&line=published&groupBy=line')).body;
+    expect(byLine.groups.map((g: any) => [g.key, g.count, g.meanBrier])).toEqual([['main', 1, 0.765625]]);
+    expect((await calibration('&line=both')).status).toBe(400);
+  });
 });
 
 describe('An analytic-line report wider than REPORT_MAX_JUDGMENTS (e2e)', () => {

@@ -318,6 +318,12 @@ describe('Analyst web UI in Chromium (e2e)', () => {
       await page.getByRole('heading', { name: `Brier scores by ${groupBy}` }).waitFor();
       await expectText(page.locator('#calibration-groups'), key);
     }
+    // The line as published: the seeded assessment was published at what it said when the outcome came.
+    await page.selectOption('#calibration-line', 'published');
+    await page.click('#calibration-apply');
+    await page.waitForURL(/line=published/);
+    expect(await page.locator('#calibration-line').inputValue()).toBe('published');
+    await expectText(page.locator('#calibration-bin-table'), '62.5%100.0%');
     await page.screenshot({ path: join(ARTIFACTS, 'web-ui-calibration.png'), fullPage: true });
   });
 

@@ -164,6 +164,7 @@ export interface CalibrationSummary {
 
 export interface CalibrationReport extends CalibrationSummary {
   readonly groupBy: string | null;
+  readonly line: 'working' | 'published';
   readonly groups: (CalibrationSummary & { readonly key: string })[];
 }
 

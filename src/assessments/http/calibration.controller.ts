@@ -68,6 +68,7 @@ export class CalibrationController {
         query.bins ?? 10,
         positionOf(query.minPosition),
         visibility,
+        query.line,
       ),
     );
     if (accept?.includes('text/csv')) {

@@ -9,7 +9,7 @@ import { evolve, foldJudged } from '../domain/evolve.js';
 import { readerView } from '../domain/reader-view.js';
 import { NO_JUDGMENTS, recordJudgments } from '../domain/judgment-lines.js';
 import type { JudgmentLines } from '../domain/judgment-lines.js';
-import { scoreAssessment, scoreDissent } from '../domain/scoring.js';
+import { scoreAssessment, scoreDissent, scorePublishedLine } from '../domain/scoring.js';
 import { SNAPSHOT_EVERY, SNAPSHOT_FORMAT } from '../application/assessment-snapshots.js';
 import { ASSESSMENT_READ_MODEL_SCHEMA, OPEN_END } from './assessment-read-model.schema.js';
 
@@ -259,6 +259,8 @@ export class AssessmentReadModelProjector implements Projector {
       // The main line and every dissent standing when the outcome came in are scored alike.
       const lines = [
         { line: 'main', kind: 'main', author: state.createdBy, score: scoreAssessment(state, judgments) },
+        // The main line as readers were shown it, for calibration of what was published (?line=published).
+        { line: 'published', kind: 'published', author: state.createdBy, score: scorePublishedLine(state, judgments) },
         ...state.dissents
           .filter((d) => !d.withdrawn)
           .map((d) => ({ line: d.dissentId, kind: 'dissent', author: d.author, score: scoreDissent(state, d, judgments) })),

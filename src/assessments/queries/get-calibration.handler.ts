@@ -4,6 +4,7 @@ import { ReadModelDatabase } from '../../projections/read-model-database.js';
 import { calibrate } from '../domain/calibration.js';
 import type { ScoredJudgment } from '../domain/calibration.js';
 import type { SqlParams } from './assessment-list.sql.js';
+import type { AnalyticLine } from './get-analytic-line-report.query.js';
 import { CalibrationGrouping, CalibrationReport, GetCalibrationQuery } from './get-calibration.query.js';
 
 interface ScoreRow extends ScoredJudgment {
@@ -16,12 +17,15 @@ interface ScoreRow extends ScoredJudgment {
   topics: string;
 }
 
-function keysOf(row: ScoreRow, grouping: CalibrationGrouping): string[] {
+/** The score rows of the main line: every judgment stated, or only what was published (what readers were shown). */
+const MAIN_LINE_KIND: Record<AnalyticLine, string> = { working: 'main', published: 'published' };
+
+function keysOf(row: ScoreRow, grouping: CalibrationGrouping, mainKind: string): string[] {
   switch (grouping) {
     case 'actor':
       return [row.created_by];
     case 'line':
-      return [row.line_kind];
+      return [row.line_kind === mainKind ? 'main' : row.line_kind];
     case 'confidence':
       return [row.confidence];
     case 'scale':
@@ -40,10 +44,11 @@ export class GetCalibrationHandler implements IQueryHandler<GetCalibrationQuery,
     private readonly projections: ProjectionService,
   ) {}
 
-  async execute({ range, groupBy, bins, minPosition, visibility }: GetCalibrationQuery): Promise<CalibrationReport> {
+  async execute({ range, groupBy, bins, minPosition, visibility, line }: GetCalibrationQuery): Promise<CalibrationReport> {
     await this.projections.waitFor(minPosition);
     const position = this.projections.position.toString();
-    const params: SqlParams = { from: range.from ?? -8_640_000_000_000_000, to: range.to ?? 8_640_000_000_000_000 };
+    const mainKind = MAIN_LINE_KIND[line];
+    const params: SqlParams = { from: range.from ?? -8_640_000_000_000_000, to: range.to ?? 8_640_000_000_000_000, mainKind };
     // A score is seen only by those who may see its assessment now (only published assessments are scored).
     const visible = visibility
       ? [`k.classification IN (${visibility.levels.map((level, i) => ((params[`vis${i}`] = level), `@vis${i}`)).join(', ') || 'NULL'})`]
@@ -55,7 +60,8 @@ export class GetCalibrationHandler implements IQueryHandler<GetCalibrationQuery,
          FROM assessment_scores s
          CROSS JOIN assessment_keys k ON k.seq = s.seq
          CROSS JOIN assessment_subjects sj ON sj.id = s.subject_id
-         WHERE s.known_at >= @from AND s.known_at < @to ${groupBy === 'line' ? '' : "AND s.line_kind = 'main'"}
+         WHERE s.known_at >= @from AND s.known_at < @to
+           AND ${groupBy === 'line' ? "s.line_kind IN (@mainKind, 'dissent')" : 's.line_kind = @mainKind'}
            ${visible.map((c) => `AND ${c}`).join(' ')}`,
       )
       .all(params);
@@ -64,7 +70,7 @@ export class GetCalibrationHandler implements IQueryHandler<GetCalibrationQuery,
     if (groupBy) {
       const byKey = new Map<string, ScoreRow[]>();
       for (const row of rows) {
-        for (const key of keysOf(row, groupBy)) {
+        for (const key of keysOf(row, groupBy, mainKind)) {
           const members = byKey.get(key) ?? [];
           members.push(row);
           byKey.set(key, members);
@@ -74,10 +80,11 @@ export class GetCalibrationHandler implements IQueryHandler<GetCalibrationQuery,
     }
     // The totals are always the main line's; dissents show only in the `line` grouping.
     return {
-      ...calibrate(groupBy === 'line' ? rows.filter((row) => row.line_kind === 'main') : rows, bins),
+      ...calibrate(groupBy === 'line' ? rows.filter((row) => row.line_kind === mainKind) : rows, bins),
       from: range.from === undefined ? null : new Date(range.from).toISOString(),
       to: range.to === undefined ? null : new Date(range.to).toISOString(),
       groupBy: groupBy ?? null,
+      line,
       groups,
       position,
     };

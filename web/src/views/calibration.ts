@@ -17,11 +17,17 @@ const GROUPINGS: [string, string][] = [
   ['confidence', 'Confidence'],
 ];
 
+const LINES: [string, string][] = [
+  ['working', 'Every judgment stated'],
+  ['published', 'As published'],
+];
+
 /** How well stated probabilities matched what happened: a reliability diagram and Brier scores by group. */
 export async function renderCalibration({ main, route, isCurrent }: ViewContext): Promise<void> {
   const groupBy = route.params.get('groupBy') ?? '';
   const bins = route.params.get('bins') ?? '10';
-  const { body: report } = await apiGet<CalibrationReport>('/calibration', { groupBy, bins, minPosition: lastWritePosition() });
+  const line = route.params.get('line') === 'published' ? 'published' : 'working';
+  const { body: report } = await apiGet<CalibrationReport>('/calibration', { groupBy, bins, line, minPosition: lastWritePosition() });
   if (!isCurrent()) return;
   replace(
     main,
@@ -30,27 +36,29 @@ export async function renderCalibration({ main, route, isCurrent }: ViewContext)
       'p',
       null,
       'Resolved, published assessments: the probability each stated when its outcome became known, against how often the events then occurred. ',
-      'The Brier score is the mean squared gap: 0 is perfect, 0.25 is what always saying 50% earns.',
+      'The Brier score is the mean squared gap: 0 is perfect, 0.25 is what always saying 50% earns. ',
+      'Every judgment stated counts the last probability an analyst recorded, published or not; as published counts what readers were shown.',
     ),
-    controls(groupBy, bins),
+    controls(groupBy, bins, line),
     summary(report),
     report.count > 0 ? reliabilitySection(report.bins) : h('p', { class: 'empty' }, 'No resolved, published assessments yet: calibration needs recorded outcomes.'),
     report.groupBy ? groupsSection(report) : null,
   );
 }
 
-function controls(groupBy: string, bins: string): HTMLFormElement {
+function controls(groupBy: string, bins: string, line: string): HTMLFormElement {
   const form = h(
     'form',
     { class: 'toolbar', 'aria-label': 'Calibration options' },
     field('Brier scores by', h('select', { id: 'calibration-groupBy', name: 'groupBy' }, selectOptions(GROUPINGS, groupBy))),
     field('Bins', h('select', { id: 'calibration-bins', name: 'bins' }, selectOptions([['5', '5'], ['10', '10'], ['20', '20']], bins))),
+    field('Line', h('select', { id: 'calibration-line', name: 'line' }, selectOptions(LINES, line))),
     h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'calibration-apply' }, 'Show')),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const data = new FormData(form);
-    navigate(href('/calibration', { groupBy: String(data.get('groupBy') ?? ''), bins: String(data.get('bins') ?? '') }));
+    navigate(href('/calibration', { groupBy: String(data.get('groupBy') ?? ''), bins: String(data.get('bins') ?? ''), line: String(data.get('line') ?? '') }));
   });
   return form;
 }

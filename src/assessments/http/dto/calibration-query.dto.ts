@@ -1,5 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { ANALYTIC_LINES } from '../../queries/get-analytic-line-report.query.js';
+import type { AnalyticLine } from '../../queries/get-analytic-line-report.query.js';
 import { CALIBRATION_GROUPINGS } from '../../queries/get-calibration.query.js';
 import type { CalibrationGrouping } from '../../queries/get-calibration.query.js';
 import { NumberFromQuery } from './list-query.transforms.js';
@@ -30,6 +32,16 @@ export class CalibrationQueryDto {
   @Min(2)
   @Max(20)
   bins?: number;
+
+  @ApiPropertyOptional({
+    enum: ANALYTIC_LINES,
+    default: 'working',
+    description:
+      '`working`: every judgment stated, published or not (the analysts\' record); `published`: the main line as readers were shown it (each publication standing from its date)',
+  })
+  @IsOptional()
+  @IsIn(ANALYTIC_LINES)
+  line?: AnalyticLine;
 
   @MinPosition()
   minPosition?: string;

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ANALYTIC_LINES } from '../../queries/get-analytic-line-report.query.js';
 import { CALIBRATION_GROUPINGS } from '../../queries/get-calibration.query.js';
 
 export class CalibrationBinSchema {
@@ -47,6 +48,9 @@ export class CalibrationResponse {
 
   @ApiProperty({ enum: CALIBRATION_GROUPINGS, nullable: true, example: null })
   groupBy: string | null;
+
+  @ApiProperty({ enum: ANALYTIC_LINES, example: 'working', description: 'Which main line was scored: every judgment stated, or what was published' })
+  line: string;
 
   @ApiProperty({ example: 4 })
   count: number;
