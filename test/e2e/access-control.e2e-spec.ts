@@ -102,6 +102,30 @@ describe('Access control (e2e): every route × role × clearance', () => {
       expect((await api.request('GET', `/assessments/${ids.published}`, { token: low('analyst') })).status).toBe(200);
     });
 
+    it('superseding an assessment above clearance is 404 like any other command, whatever its successor', async () => {
+      const revision = Number((await api.request('GET', `/assessments/${ids.secret}`)).headers.get('etag')!.replaceAll('"', ''));
+      for (const supersededBy of [ids.draft, ids.published]) {
+        const res = await api.request('POST', `/assessments/${ids.secret}/supersede`, {
+          token: low('analyst'),
+          body: { supersededBy, rationale: 'r', expectedRevision: revision },
+        });
+        // A 422 about the successor (unpublished, say) would tell them it exists, and that it was published.
+        expect({ supersededBy, status: res.status }).toEqual({ supersededBy, status: 404 });
+      }
+    });
+
+    it('an assessment is not superseded by one marked above it: those who read it could not follow it', async () => {
+      const edition = (await api.request('POST', '/assessments', { body: draftBody({ statement: 'Classified edition.', classification: 'SECRET' }) })).body;
+      expect((await api.request('POST', `/assessments/${edition.assessmentId}/publish`, { actor: 'bob', body: { rationale: 'ok', expectedRevision: 0 } })).status).toBe(200);
+      const revision = Number((await api.request('GET', `/assessments/${ids.published}`)).headers.get('etag')!.replaceAll('"', ''));
+      const res = await api.request('POST', `/assessments/${ids.published}/supersede`, {
+        body: { supersededBy: edition.assessmentId, rationale: 'The classified edition replaces it.', expectedRevision: revision },
+      });
+      expect(res.status).toBe(422);
+      expect(res.body).toMatchObject({ code: 'successor-above-marking', field: 'supersededBy' });
+      expect((await api.request('GET', `/assessments/${ids.published}`)).body.status).toBe('published');
+    });
+
     it('lists, counts, searches, audit entries and calibration leave it out', async () => {
       const top = (await api.request('GET', '/assessments?q=transnistria', { token: tokenFor('top', { roles: ['analyst'] }) })).body;
       const lowList = (await api.request('GET', '/assessments?q=transnistria', { token: low('analyst') })).body;
@@ -150,7 +174,8 @@ describe('Access control (e2e): every route × role × clearance', () => {
     it('a draft is 404 for a reader and missing from their lists', async () => {
       expect((await api.request('GET', `/assessments/${ids.draft}`, { token: reader })).status).toBe(404);
       expect((await api.request('GET', `/assessments/${ids.published}`, { token: reader })).status).toBe(200);
-      const list = (await api.request('GET', '/assessments', { token: reader })).body;
+      // Of the three about Transnistria (other tests add others).
+      const list = (await api.request('GET', '/assessments?q=transnistria', { token: reader })).body;
       expect(list.items.map((i: any) => i.assessmentId).sort()).toEqual([ids.published, ids.secret].sort());
       expect(list.total).toBe(2);
     });
