@@ -8,6 +8,7 @@ import { benchListScale } from '../../bench/list-scale.bench.js';
 import { benchListSql } from '../../bench/list-sql.bench.js';
 import { benchPeerAppends } from '../../bench/peer-appends.bench.js';
 import { benchProjectorMemory } from '../../bench/projector-memory.bench.js';
+import { benchRebuildFloor } from '../../bench/rebuild-floor.bench.js';
 import { benchRebuild } from '../../bench/rebuild.bench.js';
 
 /**
@@ -92,6 +93,14 @@ describe('benchmark harness (smoke)', () => {
     expect(figures.ratio).toBeGreaterThan(0);
     results.rebuild = figures;
   }, CHILD_PROCESSES_TIMEOUT_MS);
+
+  it('copies a rebuild\'s rows into a fresh file in SQL alone and indexes them: the rebuild\'s floor', async () => {
+    const figures = await benchRebuildFloor(200);
+    expect(figures.events).toBe(200);
+    expect(figures.rows.assessment_versions).toBe(200);
+    expect(figures.rows.assessment_keys).toBe(20);
+    positiveRate(figures.floorEventsPerSecond);
+  });
 
   it('folds a long stream at head and as of a revision and an effective time, warm, cold from snapshots and cold without', async () => {
     const figures = await benchFold({ events: 200, iterations: 5, coldIterations: 3, warmupIterations: 1, maxSecondsPerLimit: 5 });
