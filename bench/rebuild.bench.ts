@@ -3,7 +3,7 @@
  * rebuilt from position 0 into every read model, indexes included, exactly
  * as `npm run projections:rebuild` does. Baseline: reading the same events
  * back through the store (what any rebuild must at least do).
- *   npm run build && node dist/bench/rebuild.bench.js [events]
+ *   npm run build && node dist/bench/rebuild.bench.js [events] [by-assessment|interleaved]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,7 @@ import { ReadModelDatabase } from '../src/projections/read-model-database.js';
 import { runInChild } from './lib/child-process.js';
 import { isMain } from './lib/cli.js';
 import { generateHistory } from './lib/generate-history.js';
+import type { HistoryOrder } from './lib/generate-history.js';
 import { peakRssMb, perSecond, ratio, round } from './lib/stats.js';
 
 export interface RebuildOptions {
@@ -23,6 +24,8 @@ export interface RebuildOptions {
   readonly eventsPerAssessment: number;
   /** Events per projection transaction (as the rebuild CLI uses). */
   readonly batchSize: number;
+  /** The log's order (by-assessment unless given): interleaved is a ledger's usual order, and costs the rebuild more. */
+  readonly order?: HistoryOrder;
 }
 
 export const REBUILD_DEFAULTS: RebuildOptions = { events: 1_000_000, eventsPerAssessment: 10, batchSize: 5000 };
@@ -111,7 +114,7 @@ export async function benchRebuild(options: RebuildOptions = REBUILD_DEFAULTS): 
   try {
     const generateStarted = performance.now();
     const store = openStore(dir);
-    await generateHistory(store, Math.ceil(options.events / options.eventsPerAssessment), options.eventsPerAssessment);
+    await generateHistory(store, Math.ceil(options.events / options.eventsPerAssessment), options.eventsPerAssessment, undefined, options.order);
     await store.close();
     const generateSeconds = round((performance.now() - generateStarted) / 1000, 1);
 
@@ -136,5 +139,6 @@ export async function benchRebuild(options: RebuildOptions = REBUILD_DEFAULTS): 
 
 if (isMain(import.meta.url)) {
   const events = Number(process.argv[2] ?? REBUILD_DEFAULTS.events);
-  console.log(JSON.stringify(await benchRebuild({ ...REBUILD_DEFAULTS, events }), null, 2));
+  const order = process.argv[3] === 'interleaved' ? 'interleaved' : 'by-assessment';
+  console.log(JSON.stringify(await benchRebuild({ ...REBUILD_DEFAULTS, events, order }), null, 2));
 }

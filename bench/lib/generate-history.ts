@@ -103,9 +103,35 @@ export function assessmentHistory(random: () => number, eventsPerAssessment: num
   };
 }
 
+/**
+ * In which order the histories reach the log: each assessment's events one
+ * after the other (one append each), or interleaved, as a ledger written over
+ * months holds them: every assessment's first event, then every second one, ….
+ */
+export type HistoryOrder = 'by-assessment' | 'interleaved';
+
 /** Fills a store with `assessments` histories of `eventsPerAssessment` events each; returns how many events it wrote. */
-export async function generateHistory(store: SqliteEventStore, assessments: number, eventsPerAssessment: number, seed = 2023): Promise<number> {
-  return (await generateAssessments(store, assessments, eventsPerAssessment, seed)).events;
+export async function generateHistory(
+  store: SqliteEventStore,
+  assessments: number,
+  eventsPerAssessment: number,
+  seed = 2023,
+  order: HistoryOrder = 'by-assessment',
+): Promise<number> {
+  if (order === 'by-assessment') return (await generateAssessments(store, assessments, eventsPerAssessment, seed)).events;
+  const random = seeded(seed);
+  const histories = Array.from({ length: assessments }, () => assessmentHistory(random, eventsPerAssessment));
+  const chunk = 500;
+  for (let round = 0; round < eventsPerAssessment; round++) {
+    for (let start = 0; start < assessments; start += chunk) {
+      await Promise.all(
+        histories
+          .slice(start, start + chunk)
+          .map(({ id, events }) => store.appendToStream(assessmentStream(id), [events[round]], { expectedRevision: round === 0 ? 'no_stream' : round - 1 })),
+      );
+    }
+  }
+  return assessments * eventsPerAssessment;
 }
 
 /** As generateHistory, also returning the assessment ids (each stream's last revision is `eventsPerAssessment - 1`). */

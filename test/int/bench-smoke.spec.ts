@@ -92,6 +92,9 @@ describe('benchmark harness (smoke)', () => {
     positiveRate(figures.rebuild.peakRssMb);
     expect(figures.ratio).toBeGreaterThan(0);
     results.rebuild = figures;
+    // The same histories interleaved in the log, as a ledger written over time holds them.
+    const interleaved = await benchRebuild({ events: 200, eventsPerAssessment: 10, batchSize: 50, order: 'interleaved' });
+    expect(interleaved.rebuild.events).toBe(200);
   }, CHILD_PROCESSES_TIMEOUT_MS);
 
   it('copies a rebuild\'s rows into a fresh file in SQL alone and indexes them: the rebuild\'s floor', async () => {

@@ -33,6 +33,20 @@ interface TrackedPublic {
   readonly times: StateTimes;
 }
 
+/**
+ * Where an assessment's rows are, kept when its folded state is dropped during
+ * a bulk load: that file has no indexes to find its current version by until
+ * the load ends, so each lookup would scan every version written so far.
+ */
+interface Parked {
+  readonly seq: number;
+  readonly revision: number;
+  readonly versionId: number;
+  readonly statementId: number;
+  readonly subjectId: number;
+  readonly public: Omit<TrackedPublic, 'times'> | null;
+}
+
 /** The state's instants as epoch ms, parsed once and reused while they do not change. */
 interface StateTimes {
   readonly horizon: AssessmentState['horizon'];
@@ -111,6 +125,7 @@ export class AssessmentReadModelProjector implements Projector {
   readonly name = 'assessments';
   readonly schema = ASSESSMENT_READ_MODEL_SCHEMA;
   private tracked = new Map<string, Tracked>();
+  private parked = new Map<string, Parked>();
 
   constructor(
     private readonly database: ReadModelDatabase,
@@ -130,13 +145,15 @@ export class AssessmentReadModelProjector implements Projector {
 
   reset(): void {
     this.tracked.clear();
+    this.parked.clear();
   }
 
   /** Folds, from the store, each assessment this batch continues but memory no longer holds. */
   async prepare(events: readonly RecordedEvent[]): Promise<void> {
     // Map order is insertion order and apply() re-inserts what it touches, so the first keys are the least recently used.
-    for (const id of this.tracked.keys()) {
+    for (const [id, dropped] of this.tracked) {
       if (this.tracked.size <= this.maxTracked) break;
+      if (this.database.bulkLoad) this.parked.set(id, parkedOf(dropped));
       this.tracked.delete(id);
     }
     const missing = new Map<string, number>();
@@ -146,6 +163,12 @@ export class AssessmentReadModelProjector implements Projector {
       if (!this.tracked.has(id) && !missing.has(id)) missing.set(id, event.revision);
     }
     for (const [id, revision] of missing) {
+      const parked = this.parked.get(id);
+      if (parked) {
+        this.tracked.set(id, await this.unpark(id, parked, revision));
+        this.parked.delete(id);
+        continue;
+      }
       const key = this.database.prepare<[string], { seq: number }>(SQL.keyOf).get(id);
       if (!key) continue;
       const version = this.database
@@ -177,6 +200,25 @@ export class AssessmentReadModelProjector implements Projector {
         public: seen && shown ? { versionId: shown.id, statementId: shown.statement_id, subjectId: shown.subject_id, times: timesOf(seen, undefined) } : null,
       });
     }
+  }
+
+  /** The dropped state folded again from the store, with the rows it had. */
+  private async unpark(id: string, parked: Parked, revision: number): Promise<Tracked> {
+    const history = await this.store.readStream(assessmentStream(id), { toRevision: Math.max(parked.revision, revision - 1) });
+    const folded = foldJudged(history.map(toDomainEvent));
+    if (!folded) throw new Error(`the store holds no history of assessment ${id}, which the read model has`);
+    const { state, judgments } = folded;
+    const seen = readerView(state);
+    return {
+      seq: parked.seq,
+      state: { ...state, revision: history[history.length - 1].revision },
+      judgments,
+      versionId: parked.versionId,
+      statementId: parked.statementId,
+      subjectId: parked.subjectId,
+      times: timesOf(state, undefined),
+      public: seen && parked.public ? { ...parked.public, times: timesOf(seen, undefined) } : null,
+    };
   }
 
   apply(event: RecordedEvent, _db: Database.Database): void {
@@ -296,6 +338,19 @@ export class AssessmentReadModelProjector implements Projector {
     if (before) this.tracked.delete(id);
     this.tracked.set(id, { seq, state, judgments, versionId, statementId, subjectId, times, public: shown });
   }
+}
+
+function parkedOf(tracked: Tracked): Parked {
+  const { seq, state, versionId, statementId, subjectId } = tracked;
+  const shown = tracked.public;
+  return {
+    seq,
+    revision: state.revision,
+    versionId,
+    statementId,
+    subjectId,
+    public: shown && { versionId: shown.versionId, statementId: shown.statementId, subjectId: shown.subjectId },
+  };
 }
 
 /** The event a version records, as the audit feed shows it. */
