@@ -3,7 +3,7 @@
  * rebuilt from position 0 into every read model, indexes included, exactly
  * as `npm run projections:rebuild` does. Baseline: reading the same events
  * back through the store (what any rebuild must at least do).
- *   npm run build && node dist/bench/rebuild.bench.js [events] [by-assessment|interleaved]
+ *   npm run build && node dist/bench/rebuild.bench.js [events] [by-assessment|interleaved] [events per assessment] [projector states]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +26,8 @@ export interface RebuildOptions {
   readonly batchSize: number;
   /** The log's order (by-assessment unless given): interleaved is a ledger's usual order, and costs the rebuild more. */
   readonly order?: HistoryOrder;
+  /** Folded states the projector keeps (PROJECTOR_STATES; its default unless given). */
+  readonly projectorStates?: number;
 }
 
 export const REBUILD_DEFAULTS: RebuildOptions = { events: 1_000_000, eventsPerAssessment: 10, batchSize: 5000 };
@@ -59,11 +61,11 @@ function openStore(dir: string): SqliteEventStore {
 }
 
 /** Child task: the rebuild itself, into a fresh bulk-load file. */
-export async function rebuildReadModels(options: { dir: string; batchSize: number }): Promise<RebuildPass> {
+export async function rebuildReadModels(options: { dir: string; batchSize: number; projectorStates?: number }): Promise<RebuildPass> {
   const store = openStore(options.dir);
   const db = new ReadModelDatabase(join(options.dir, 'read-models.sqlite'), { bulkLoad: true });
   try {
-    const projector = new AssessmentReadModelProjector(db, store);
+    const projector = new AssessmentReadModelProjector(db, store, options.projectorStates);
     db.applySchema(projector.schema);
     const runner = new ProjectionRunner(store, db, [projector], { name: 'read-models', streamPrefix: PROJECTED_STREAM_PREFIX });
     const started = performance.now();
@@ -123,7 +125,11 @@ export async function benchRebuild(options: RebuildOptions = REBUILD_DEFAULTS): 
       dir,
       batchSize: options.batchSize,
     });
-    const rebuild = await runInChild<RebuildPass>('rebuild.bench', 'rebuildReadModels', { dir, batchSize: options.batchSize });
+    const rebuild = await runInChild<RebuildPass>('rebuild.bench', 'rebuildReadModels', {
+      dir,
+      batchSize: options.batchSize,
+      projectorStates: options.projectorStates,
+    });
     return {
       options,
       generateSeconds,
@@ -140,5 +146,7 @@ export async function benchRebuild(options: RebuildOptions = REBUILD_DEFAULTS): 
 if (isMain(import.meta.url)) {
   const events = Number(process.argv[2] ?? REBUILD_DEFAULTS.events);
   const order = process.argv[3] === 'interleaved' ? 'interleaved' : 'by-assessment';
-  console.log(JSON.stringify(await benchRebuild({ ...REBUILD_DEFAULTS, events, order }), null, 2));
+  const eventsPerAssessment = Number(process.argv[4] ?? REBUILD_DEFAULTS.eventsPerAssessment);
+  const projectorStates = process.argv[5] === undefined ? undefined : Number(process.argv[5]);
+  console.log(JSON.stringify(await benchRebuild({ ...REBUILD_DEFAULTS, events, order, eventsPerAssessment, projectorStates }), null, 2));
 }

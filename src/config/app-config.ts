@@ -29,6 +29,8 @@ export interface AppConfig {
   readonly reviewStaleDays: number;
   /** List answers kept in memory until the read models change; 0 turns the cache off. */
   readonly listCacheEntries: number;
+  /** Folded states the read-model projector keeps (≈ 3.5 KB each); a dropped one is folded again from the log when its stream moves. */
+  readonly projectorStates: number;
   /** Listings count their matches exactly up to this many; past it `total` is a lower bound. */
   readonly listCountLimit: number;
   /** Most judgments one analytic-line report may hold; a wider scope is refused (422) and must be narrowed. */
@@ -87,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     readModelWaitMs: integer(env, 'READ_MODEL_WAIT_MS', 2000, 0, 60_000),
     reviewStaleDays: integer(env, 'REVIEW_STALE_DAYS', 180, 1, 36_500),
     listCacheEntries: integer(env, 'LIST_CACHE_ENTRIES', 1000, 0, 1_000_000),
+    projectorStates: integer(env, 'PROJECTOR_STATES', 50_000, 100, 10_000_000),
     listCountLimit: integer(env, 'LIST_COUNT_LIMIT', DEFAULT_COUNT_LIMIT, 1, 1_000_000_000),
     reportMaxJudgments: integer(env, 'REPORT_MAX_JUDGMENTS', 2000, 1, 1_000_000),
     jwtSecret: secret(env, 'JWT_SECRET'),

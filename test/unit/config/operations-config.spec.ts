@@ -49,3 +49,16 @@ describe('REQUEST_TIMEOUT_MS and SHUTDOWN_GRACE_MS configuration', () => {
     expect(errorOf(env)).toMatchObject({ variable, message: expect.stringMatching(/must be an integer from/) });
   });
 });
+
+describe('PROJECTOR_STATES configuration', () => {
+  it('defaults to 50,000 folded states and reads another bound', () => {
+    expect(loadConfig({}).projectorStates).toBe(50_000);
+    expect(loadConfig({ PROJECTOR_STATES: '250000' }).projectorStates).toBe(250_000);
+  });
+
+  it.each(['0', '99', 'many'])('refuses %p naming the variable', (value) => {
+    const error = errorOf({ PROJECTOR_STATES: value });
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.variable).toBe('PROJECTOR_STATES');
+  });
+});
