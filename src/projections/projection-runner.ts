@@ -115,6 +115,10 @@ export class ProjectionRunner {
           await this.applyBatch(batch);
           delay = this.options.retryDelayMs ?? 100;
           if (this.stopped) break;
+          // The store's reads and the batch's writes are synchronous and the subscription hands over batches
+          // as promises: catching up on a long log would otherwise never let the event loop serve a request,
+          // not even the health probes that say how far behind the read models are.
+          await new Promise((resolve) => setImmediate(resolve));
         }
         if (this.stopped) return;
         // A subscription only ends by itself when its store went away: back off like after any failure.
