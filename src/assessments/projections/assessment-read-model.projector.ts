@@ -34,9 +34,10 @@ interface TrackedPublic {
 }
 
 /**
- * Where an assessment's rows are, kept when its folded state is dropped during
- * a bulk load: that file has no indexes to find its current version by until
- * the load ends, so each lookup would scan every version written so far.
+ * Where an assessment's current rows are. Kept when its folded state is
+ * dropped during a bulk load: that file has no indexes to find its current
+ * version by until the load ends, so each lookup would scan every version
+ * written so far. Otherwise looked up when a state is folded again.
  */
 interface Parked {
   readonly seq: number;
@@ -163,61 +164,54 @@ export class AssessmentReadModelProjector implements Projector {
       if (!this.tracked.has(id) && !missing.has(id)) missing.set(id, event.revision);
     }
     for (const [id, revision] of missing) {
-      const parked = this.parked.get(id);
-      if (parked) {
-        this.tracked.set(id, await this.unpark(id, parked, revision));
-        this.parked.delete(id);
-        continue;
-      }
-      const key = this.database.prepare<[string], { seq: number }>(SQL.keyOf).get(id);
-      if (!key) continue;
-      const version = this.database
-        .prepare<[number], { id: number; revision: number; statement_id: number; subject_id: number }>(SQL.currentVersionOf)
-        .get(key.seq);
-      if (!version) continue;
-      // Fold to what the read model already holds, even if that is past this batch's first event.
-      const toRevision = Math.max(version.revision, revision - 1);
-      const history = await this.store.readStream(assessmentStream(id), { toRevision });
-      const folded = foldJudged(history.map(toDomainEvent));
-      if (!folded) continue;
-      const { state, judgments } = folded;
-      const shown = this.database
-        .prepare<[number], { id: number; statement_id: number; subject_id: number }>(SQL.currentPublicVersionOf)
-        .get(key.seq);
-      if (state.publicView !== null && !shown) {
-        // As in apply: missing readers' versions are not patched up from a guess.
-        throw new Error(`read model has no readers' version of published assessment ${id}; rebuild the read models`);
-      }
-      const seen = readerView(state);
-      this.tracked.set(id, {
-        seq: key.seq,
-        state: { ...state, revision: history[history.length - 1].revision },
-        judgments,
-        versionId: version.id,
-        statementId: version.statement_id,
-        subjectId: version.subject_id,
-        times: timesOf(state, undefined),
-        public: seen && shown ? { versionId: shown.id, statementId: shown.statement_id, subjectId: shown.subject_id, times: timesOf(seen, undefined) } : null,
-      });
+      const rows = this.parked.get(id) ?? this.rowsOf(id);
+      if (!rows) continue;
+      this.tracked.set(id, await this.refold(id, rows, revision));
+      this.parked.delete(id);
     }
   }
 
-  /** The dropped state folded again from the store, with the rows it had. */
-  private async unpark(id: string, parked: Parked, revision: number): Promise<Tracked> {
-    const history = await this.store.readStream(assessmentStream(id), { toRevision: Math.max(parked.revision, revision - 1) });
+  /** Where the read model holds an assessment's current rows, looked up by its indexes (after a restart). */
+  private rowsOf(id: string): Parked | null {
+    const key = this.database.prepare<[string], { seq: number }>(SQL.keyOf).get(id);
+    if (!key) return null;
+    const version = this.database
+      .prepare<[number], { id: number; revision: number; statement_id: number; subject_id: number }>(SQL.currentVersionOf)
+      .get(key.seq);
+    if (!version) return null;
+    const shown = this.database
+      .prepare<[number], { id: number; statement_id: number; subject_id: number }>(SQL.currentPublicVersionOf)
+      .get(key.seq);
+    return {
+      seq: key.seq,
+      revision: version.revision,
+      versionId: version.id,
+      statementId: version.statement_id,
+      subjectId: version.subject_id,
+      public: shown ? { versionId: shown.id, statementId: shown.statement_id, subjectId: shown.subject_id } : null,
+    };
+  }
+
+  /** The state folded again from the store, up to what the read model already holds (even past this batch's first event), with its rows. */
+  private async refold(id: string, rows: Parked, revision: number): Promise<Tracked> {
+    const history = await this.store.readStream(assessmentStream(id), { toRevision: Math.max(rows.revision, revision - 1) });
     const folded = foldJudged(history.map(toDomainEvent));
     if (!folded) throw new Error(`the store holds no history of assessment ${id}, which the read model has`);
     const { state, judgments } = folded;
+    if (state.publicView !== null && !rows.public) {
+      // As in apply: missing readers' versions are not patched up from a guess.
+      throw new Error(`read model has no readers' version of published assessment ${id}; rebuild the read models`);
+    }
     const seen = readerView(state);
     return {
-      seq: parked.seq,
+      seq: rows.seq,
       state: { ...state, revision: history[history.length - 1].revision },
       judgments,
-      versionId: parked.versionId,
-      statementId: parked.statementId,
-      subjectId: parked.subjectId,
+      versionId: rows.versionId,
+      statementId: rows.statementId,
+      subjectId: rows.subjectId,
       times: timesOf(state, undefined),
-      public: seen && parked.public ? { ...parked.public, times: timesOf(seen, undefined) } : null,
+      public: seen && rows.public ? { ...rows.public, times: timesOf(seen, undefined) } : null,
     };
   }
 
